@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "assess",
+  products: [
+    .executable(name: "assess", targets: ["assess"]),
+    .library(name: "AssessKit", targets: ["AssessKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .target(
+      name: "AssessKit",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "AssessBuiltins",
+      path: "questionnaires",
+      sources: ["Builtins.swift"],
+      resources: [.copy("example.yaml")]
+    ),
+    .executableTarget(
+      name: "assess",
+      dependencies: [
+        "AssessKit",
+        "AssessBuiltins",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "AssessKitTests", dependencies: ["AssessKit", "AssessBuiltins"]),
+    .testTarget(name: "AssessCLITests", dependencies: ["AssessKit"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,115 @@
+import Foundation
+import Yams
+
+/// Reads answers files (YAML or JSON: a mapping from question id to value) and checks every answer.
+public enum AnswersReader {
+  /// What reading an answers file gives.
+  public struct Outcome: Sendable {
+    /// The accepted answers.
+    public var answers: AnswerSet
+    /// One error per rejected answer, at its place in the file.
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Reads and checks an answers file.
+  ///
+  /// - Parameters:
+  ///   - text: YAML or JSON text.
+  ///   - file: its name, for diagnostics.
+  ///   - questionnaire: the questionnaire the answers are for.
+  public static func read(text: String, file: String, for questionnaire: Questionnaire) -> Outcome {
+    let document = YAMLDocument(file: file, text: text)
+    var answers = AnswerSet()
+    guard let root = document.root() else { return Outcome(answers: answers, diagnostics: document.diagnostics) }
+    if case .scalar(let s) = root, s.string.isEmpty || root.null != nil {
+      return Outcome(answers: answers, diagnostics: [])
+    }
+    guard let mapping = root.mapping else {
+      document.error("an answers file maps question ids to answers, not \(root.kindName)", root)
+      return Outcome(answers: answers, diagnostics: document.diagnostics)
+    }
+    for (key, node) in mapping {
+      guard let id = key.scalar?.string else {
+        document.error("answer keys are question ids", key)
+        continue
+      }
+      let (value, raw) = self.value(of: node)
+      do {
+        let checked = try AnswerChecker.check(id, value, rawText: raw, in: questionnaire)
+        if !checked.isNull { answers[id] = checked }
+      } catch {
+        document.error(error.message, at: document.location(questionnaireKnows(id, questionnaire) ? node : key))
+      }
+    }
+    return Outcome(answers: answers, diagnostics: document.diagnostics)
+  }
+
+  private static func questionnaireKnows(_ id: String, _ q: Questionnaire) -> Bool {
+    q.question(id) != nil || AnswerSet.splitInstance(id).map { q.question($0.question) != nil } == true
+  }
+
+  /// A YAML node as a value, with the raw text of a plain scalar.
+  static func value(of node: Node) -> (Value, String?) {
+    switch node {
+    case .scalar(let scalar):
+      guard scalar.style == .plain else { return (.string(scalar.string), nil) }
+      if let b = node.bool { return (.bool(b), scalar.string) }
+      if let n = node.float ?? node.int.map(Double.init) { return (.number(n), scalar.string) }
+      if node.null != nil { return (.null, nil) }
+      return (.string(scalar.string), scalar.string)
+    case .sequence(let sequence):
+      return (.list(sequence.map { self.value(of: $0).0 }), nil)
+    case .mapping, .alias:
+      return (.string(node.string ?? ""), nil)
+    }
+  }
+
+  /// Parses one line of JSON Lines into id-value pairs.
+  /// - Throws: `AnswerError` (with an empty id) when the line is not a JSON object.
+  public static func parseJSONLine(_ line: String) throws(AnswerError) -> [(String, Value)] {
+    do {
+      let decoded = try JSONDecoder().decode([String: DecodedValue].self, from: Data(line.utf8))
+      return decoded.map { ($0.key, $0.value.value) }.sorted { $0.0 < $1.0 }
+    } catch {
+      throw AnswerError(id: "", message: "the line is not a JSON object of answers")
+    }
+  }
+
+  /// Checks id-value pairs against a questionnaire, collecting every error.
+  public static func check(_ pairs: [(String, Value)], for questionnaire: Questionnaire) -> (AnswerSet, [AnswerError]) {
+    var answers = AnswerSet()
+    var errors: [AnswerError] = []
+    for (id, value) in pairs {
+      do {
+        let checked = try AnswerChecker.check(id, value, in: questionnaire)
+        if !checked.isNull { answers[id] = checked }
+      } catch {
+        errors.append(error)
+      }
+    }
+    return (answers, errors)
+  }
+}
+
+/// A JSON value decoded without Foundation's number/Boolean confusion.
+struct DecodedValue: Decodable {
+  let value: Value
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if container.decodeNil() {
+      value = .null
+    } else if let b = try? container.decode(Bool.self) {
+      value = .bool(b)
+    } else if let n = try? container.decode(Double.self) {
+      value = .number(n)
+    } else if let s = try? container.decode(String.self) {
+      value = .string(s)
+    } else if let l = try? container.decode([DecodedValue].self) {
+      value = .list(l.map(\.value))
+    } else {
+      value = .string("")
+      throw DecodingError.dataCorruptedError(in: container, debugDescription: "objects are not answers")
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/// One step of the path: a question, or one instance of a repeated question.
+public struct PathItem: Sendable, Hashable {
+  /// The id answers are kept under (`q` or `q[option]`).
+  public var id: String
+  /// Index of the question.
+  public var question: Int
+  /// The option this instance is for, for a repeated question.
+  public var option: String?
+}
+
+/// One contribution to a scale: which answer added how many points.
+public struct Contribution: Sendable, Hashable {
+  /// The question id.
+  public var question: String
+  /// Its effective answer.
+  public var answer: Value
+  /// The points it adds.
+  public var points: Double
+}
+
+extension Engine {
+  /// Whether question `index` is on the path (notes included).
+  public func isVisible(question index: Int) -> Bool { questionVisible[index] }
+
+  /// Whether section `index` is shown.
+  public func isVisible(section index: Int) -> Bool { sectionVisible[index] }
+
+  /// The path: answerable questions that are shown, in order, repeated ones expanded per option.
+  public var pathItems: [PathItem] {
+    var items: [PathItem] = []
+    for (i, question) in questionnaire.questions.enumerated() where questionVisible[i] && question.type.isAnswerable {
+      if question.repeatOver != nil {
+        for instance in instances[i] {
+          items.append(PathItem(id: AnswerSet.instanceId(question.id, instance.option), question: i, option: instance.option))
+        }
+      } else {
+        items.append(PathItem(id: question.id, question: i, option: nil))
+      }
+    }
+    return items
+  }
+
+  /// The ids on the path, in order (display-only notes left out).
+  public var path: [String] { pathItems.map(\.id) }
+
+  /// The effective answer of a path item.
+  public func answer(_ item: PathItem) -> Value {
+    guard let option = item.option else { return questionValue[item.question] }
+    return instances[item.question].first { $0.option == option }?.value ?? .null
+  }
+
+  /// Answers on the path, in path order.
+  public var pathAnswers: [(id: String, value: Value)] {
+    pathItems.compactMap { item in
+      let value = answer(item)
+      return value.isPresent ? (item.id, value) : nil
+    }
+  }
+
+  /// Required ids on the path without an answer.
+  public var unanswered: [String] {
+    pathItems.filter { questionnaire.questions[$0.question].required && !answer($0).isPresent }.map(\.id)
+  }
+
+  /// Given answers that are not counted because their question is off the path.
+  public var answersAside: [String] {
+    let onPath = Set(path)
+    return answers.values.keys.filter { !onPath.contains($0) }.sorted()
+  }
+
+  /// The total of each scale.
+  public var scaleValues: [Double] { scaleTotals }
+
+  /// The value of each computed value.
+  public var computed: [Value] { computedValues }
+
+  /// The number of each level, and its band label.
+  public var levels: [(value: Value, label: String?)] {
+    questionnaire.levels.enumerated().map { i, level in
+      (levelValues[i], levelValues[i].number.flatMap { level.band(for: $0)?.label })
+    }
+  }
+
+  /// The state of each risk.
+  public var risks: [RiskState] { riskStates }
+
+  /// Which answers make up a scale's total.
+  public func contributions(toScale s: Int) -> [Contribution] {
+    questionnaire.contributors[s].compactMap { q in
+      let points = points(ofQuestion: q, scale: s)
+      guard points != 0 else { return nil }
+      return Contribution(question: questionnaire.questions[q].id, answer: questionValue[q], points: points)
+    }
+  }
+
+  /// The answered questions an expression reads, directly or through scales, computed values and
+  /// levels, in questionnaire order.
+  public func answersRead(by expressions: [Expression?]) -> [(id: String, value: Value)] {
+    var questions = Set<Int>()
+    var seen = Set<Symbol>()
+    var stack = expressions.compactMap { $0 }.flatMap { $0.compiled.dependencies }
+    while let symbol = stack.popLast() {
+      guard seen.insert(symbol).inserted else { continue }
+      switch symbol {
+      case .question(let q), .instance(let q, _): questions.insert(q)
+      case .scale(let s): questions.formUnion(questionnaire.contributors[s])
+      case .computed(let c): stack += questionnaire.computed[c].value.compiled.dependencies
+      case .level(let l): stack += questionnaire.levels[l].value.compiled.dependencies
+      }
+    }
+    return questions.sorted().compactMap { q in
+      questionValue[q].isPresent ? (questionnaire.questions[q].id, questionValue[q]) : nil
+    }
+  }
+}

@@ -1,0 +1,220 @@
+/// The interview engine: the path, scores, computed values, levels and risks for a set of answers.
+///
+/// The result is a pure function of the questionnaire and the answers. The engine keeps its state
+/// between changes: `set(_:to:)` re-evaluates only what depends on the changed answer.
+public struct Engine: Sendable {
+  /// The questionnaire.
+  public let questionnaire: Questionnaire
+  let graph: DependencyGraph
+  /// Every answer given, on the path or not.
+  public private(set) var answers: AnswerSet
+
+  var sectionVisible: [Bool]
+  var questionVisible: [Bool]
+  /// Effective answers: `.null` off the path; a list of instance answers for a repeated question.
+  var questionValue: [Value]
+  /// For a repeated question: the options it is asked for, and the answer of each.
+  var instances: [[(option: String, value: Value)]]
+  var scaleTotals: [Double]
+  var computedValues: [Value]
+  var levelValues: [Value]
+  var riskStates: [RiskState]
+  /// How many node evaluations the last change took (for tests and benchmarks).
+  public private(set) var lastEvaluationCount = 0
+
+  /// Evaluates `answers` in full.
+  ///
+  /// Answers are taken as given; check them first with `AnswerChecker`.
+  /// - Complexity: O(size of the questionnaire).
+  public init(questionnaire: Questionnaire, answers: AnswerSet = AnswerSet()) {
+    self.questionnaire = questionnaire
+    graph = DependencyGraph(questionnaire)
+    self.answers = answers
+    let q = questionnaire
+    sectionVisible = Array(repeating: false, count: q.sections.count)
+    questionVisible = Array(repeating: false, count: q.questions.count)
+    questionValue = Array(repeating: .null, count: q.questions.count)
+    instances = Array(repeating: [], count: q.questions.count)
+    scaleTotals = Array(repeating: 0, count: q.scales.count)
+    computedValues = Array(repeating: .null, count: q.computed.count)
+    levelValues = Array(repeating: .null, count: q.levels.count)
+    let unrated = RiskState.Rating(likelihood: 1, severity: 1, rating: 0)
+    riskStates = Array(repeating: RiskState(raised: false, inherent: unrated, residual: nil, assumptions: []), count: q.risks.count)
+    var count = 0
+    for node in graph.order {
+      _ = evaluate(node)
+      count += 1
+    }
+    lastEvaluationCount = count
+  }
+
+  /// Sets (or, with `nil` or `.null`, clears) one answer and re-evaluates what depends on it.
+  ///
+  /// - Parameters:
+  ///   - id: a question id, or `question[option]` for an instance of a repeated question.
+  ///   - value: the checked value (see `AnswerChecker`).
+  /// - Complexity: proportional to the parts downstream of the question.
+  public mutating func set(_ id: String, to value: Value?) {
+    let value = value ?? .null
+    if value.isNull { answers.values.removeValue(forKey: id) } else { answers.values[id] = value }
+    let base = AnswerSet.splitInstance(id)?.question ?? id
+    guard let index = questionnaire.questionIndex[base] else { return }
+    propagate(from: graph.id(question: index))
+  }
+
+  /// Sets several answers at once, then re-evaluates once.
+  public mutating func set(_ changes: [String: Value?]) {
+    var start: [Int] = []
+    for (id, value) in changes {
+      let value = value ?? .null
+      if value.isNull { answers.values.removeValue(forKey: id) } else { answers.values[id] = value }
+      let base = AnswerSet.splitInstance(id)?.question ?? id
+      if let index = questionnaire.questionIndex[base] { start.append(graph.id(question: index)) }
+    }
+    propagate(from: start)
+  }
+
+  private mutating func propagate(from node: Int) { propagate(from: [node]) }
+
+  private mutating func propagate(from start: [Int]) {
+    var queue = MinHeap()
+    var queued = Set<Int>()
+    for node in start where queued.insert(graph.position[node]).inserted { queue.insert(graph.position[node]) }
+    var count = 0
+    while let position = queue.popMin() {
+      let node = graph.order[position]
+      count += 1
+      guard evaluate(node) else { continue }
+      for dependent in graph.dependents[node] {
+        let p = graph.position[dependent]
+        if queued.insert(p).inserted { queue.insert(p) }
+      }
+    }
+    lastEvaluationCount = count
+  }
+
+  /// Evaluates one node; returns whether its value changed.
+  private mutating func evaluate(_ node: Int) -> Bool {
+    switch graph.nodes[node] {
+    case .section(let i):
+      let visible = questionnaire.sections[i].when.map { $0.compiled.evaluate(in: self).holds } ?? true
+      defer { sectionVisible[i] = visible }
+      return sectionVisible[i] != visible
+    case .question(let i):
+      return evaluateQuestion(i)
+    case .scale(let s):
+      let total = questionnaire.contributors[s].reduce(0) { $0 + points(ofQuestion: $1, scale: s) }
+      defer { scaleTotals[s] = total }
+      return scaleTotals[s] != total
+    case .computed(let i):
+      let value = questionnaire.computed[i].value.compiled.evaluate(in: self)
+      defer { computedValues[i] = value }
+      return computedValues[i] != value
+    case .level(let i):
+      let value = questionnaire.levels[i].value.compiled.evaluate(in: self)
+      defer { levelValues[i] = value }
+      return levelValues[i] != value
+    case .risk(let i):
+      let state = rate(risk: i)
+      defer { riskStates[i] = state }
+      return riskStates[i] != state
+    }
+  }
+
+  private mutating func evaluateQuestion(_ i: Int) -> Bool {
+    let question = questionnaire.questions[i]
+    var visible = sectionVisible[question.section]
+    if visible, let when = question.when { visible = when.compiled.evaluate(in: self).holds }
+    var newInstances: [(option: String, value: Value)] = []
+    var value = Value.null
+    if let source = question.repeatOver {
+      let chosen = questionValue[source].list?.compactMap(\.string) ?? []
+      if chosen.isEmpty { visible = false }
+      if visible {
+        newInstances = chosen.map { option in
+          (option, answers.values[AnswerSet.instanceId(question.id, option)] ?? .null)
+        }
+        value = .list(newInstances.map(\.value).filter { !$0.isNull })
+      }
+    } else if visible, question.type.isAnswerable {
+      value = answers.values[question.id] ?? .null
+    }
+    let changed =
+      questionVisible[i] != visible || questionValue[i] != value
+      || !newInstances.elementsEqual(instances[i], by: { $0.option == $1.option && $0.value == $1.value })
+    questionVisible[i] = visible
+    questionValue[i] = value
+    instances[i] = newInstances
+    return changed
+  }
+
+  /// Points question `q` adds to scale `s` with its effective answer.
+  func points(ofQuestion q: Int, scale s: Int) -> Double {
+    let question = questionnaire.questions[q]
+    func points(_ value: Value) -> Double {
+      switch value {
+      case .string(let v): return question.option(v)?.score[s] ?? 0
+      case .bool(let b): return question.option(b ? "yes" : "no")?.score[s] ?? 0
+      case .list(let items): return items.reduce(0) { $0 + points($1) }
+      default: return 0
+      }
+    }
+    return points(questionValue[q])
+  }
+
+  private func rate(risk i: Int) -> RiskState {
+    let risk = questionnaire.risks[i]
+    let matrix = questionnaire.matrix
+    let raised = risk.when.map { $0.compiled.evaluate(in: self).holds } ?? true
+    var assumptions: [String] = []
+    func axis(_ expression: Expression?, fallback: Int, count: Int, name: String) -> Int {
+      guard let expression else { return fallback }
+      guard let n = expression.compiled.evaluate(in: self).number else {
+        assumptions.append("\(name) '\(expression.source)' has no value yet; taken as \(count), the highest")
+        return count
+      }
+      let rounded = Int(n.rounded(.toNearestOrAwayFromZero))
+      let clamped = max(1, min(count, rounded))
+      if Double(clamped) != n {
+        assumptions.append("\(name) '\(expression.source)' is \(JSON.format(n)); taken as \(clamped)")
+      }
+      return clamped
+    }
+    let l = axis(risk.likelihood, fallback: 1, count: matrix.likelihood.count, name: "likelihood")
+    let s = axis(risk.severity, fallback: 1, count: matrix.severity.count, name: "severity")
+    let inherent = RiskState.Rating(likelihood: l, severity: s, rating: matrix.rating(likelihood: l, severity: s))
+    var residual: RiskState.Rating?
+    if risk.hasResidual {
+      let rl = axis(risk.residualLikelihood, fallback: l, count: matrix.likelihood.count, name: "residual likelihood")
+      let rs = axis(risk.residualSeverity, fallback: s, count: matrix.severity.count, name: "residual severity")
+      residual = RiskState.Rating(likelihood: rl, severity: rs, rating: matrix.rating(likelihood: rl, severity: rs))
+    }
+    return RiskState(raised: raised, inherent: inherent, residual: raised ? residual : nil, assumptions: raised ? assumptions : [])
+  }
+}
+
+extension Engine: EvaluationContext {
+  public func value(of symbol: Symbol) -> Value {
+    switch symbol {
+    case .question(let q): return questionValue[q]
+    case .instance(let q, let option): return instances[q].first { $0.option == option }?.value ?? .null
+    case .scale(let s): return .number(scaleTotals[s])
+    case .computed(let c): return computedValues[c]
+    case .level(let l):
+      guard let n = levelValues[l].number else { return .null }
+      return questionnaire.levels[l].band(for: n).map { .string($0.label) } ?? .null
+    }
+  }
+
+  public func isAnswered(_ symbol: Symbol) -> Bool {
+    switch symbol {
+    case .question(let q): return questionValue[q].isPresent
+    case .instance(let q, let option): return instances[q].first { $0.option == option }?.value.isPresent ?? false
+    default: return false
+    }
+  }
+
+  public func points(ofQuestion index: Int) -> Double {
+    questionnaire.scales.indices.reduce(0) { $0 + points(ofQuestion: index, scale: $1) }
+  }
+}

@@ -1,0 +1,46 @@
+/// The syntax tree of an expression, as parsed, before names are resolved.
+public struct Expr: Sendable, Equatable {
+  /// Unary operators.
+  public enum UnaryOp: String, Sendable {
+    case not
+    case negate = "-"
+  }
+
+  /// Binary operators, in the spelling of the language.
+  public enum BinaryOp: String, Sendable {
+    case or, and
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case `in`, contains
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+
+    var isComparison: Bool {
+      switch self {
+      case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+      default: return false
+      }
+    }
+  }
+
+  /// The kinds of expression.
+  public indirect enum Kind: Sendable, Equatable {
+    case literal(Value)
+    case list([Expr])
+    case name(String)
+    case unary(UnaryOp, Expr)
+    case binary(BinaryOp, Expr, Expr)
+    case call(String, [Expr])
+  }
+
+  /// What this expression is.
+  public var kind: Kind
+  /// Offset of its first token in the expression text, in Unicode scalars.
+  public var offset: Int
+  /// Offset of its operator token (for binary and unary), else the same as `offset`.
+  public var operatorOffset: Int
+
+  init(_ kind: Kind, at offset: Int, operatorAt: Int? = nil) {
+    self.kind = kind
+    self.offset = offset
+    self.operatorOffset = operatorAt ?? offset
+  }
+}

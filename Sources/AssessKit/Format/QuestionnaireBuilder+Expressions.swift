@@ -1,0 +1,203 @@
+import Yams
+
+extension QuestionnaireBuilder {
+  struct CompiledParts {
+    var computed: [Computed] = []
+    var levels: [Level] = []
+    var risks: [Risk] = []
+  }
+
+  /// Every name with its type, for the checker.
+  func nameTable(computedTypes: [ExprType]) -> [String: NameInfo] {
+    var table: [String: NameInfo] = [:]
+    for (i, q) in questions.enumerated() where table[q.id] == nil {
+      var type = q.type.valueType
+      if q.repeatOver != nil { type = .list(type) }
+      let range = q.min.flatMap { lo in q.max.map { hi in lo...hi } }
+      table[q.id] = NameInfo(
+        symbol: .question(i), type: q.type == .note ? .any : type,
+        options: q.type == .single || q.type == .multi ? q.optionValues : nil, range: q.repeatOver == nil ? range : nil,
+        scored: q.type.hasOptions, kind: q.type == .note ? "note" : "question")
+    }
+    for (i, s) in scales.enumerated() where table[s.id] == nil {
+      table[s.id] = NameInfo(symbol: .scale(i), type: .number, range: 0...Swift.max(0, s.maxScore), kind: "scale")
+    }
+    for (i, c) in computed.enumerated() where table[c.id] == nil {
+      table[c.id] = NameInfo(symbol: .computed(i), type: i < computedTypes.count ? computedTypes[i] : .any, kind: "computed value")
+    }
+    for (i, l) in levels.enumerated() where table[l.id] == nil {
+      table[l.id] = NameInfo(symbol: .level(i), type: .string, options: l.bands.map(\.label), kind: "level")
+    }
+    return table
+  }
+
+  /// Checks `pending` in `scope`, reporting errors at their place; `nil` on error.
+  func compile(_ pending: PendingExpression?, in scope: QuestionnaireScope, expecting type: ExprType?, what: String)
+    -> Expression?
+  {
+    guard let pending else { return nil }
+    let location = document.location(pending.node)
+    switch ExpressionChecker.check(pending.text, in: scope, expecting: type) {
+    case .success(let compiled, let resultType):
+      return Expression(source: pending.text, compiled: compiled, type: resultType, location: location)
+    case .failure(let errors):
+      for error in errors {
+        document.error("\(error.message) (in \(what))", at: document.location(ofOffset: error.offset, in: pending.node))
+      }
+      return nil
+    }
+  }
+
+  func compileExpressions(maxScores: [Double]) -> CompiledParts {
+    var parts = CompiledParts()
+    let placeholder = Expression.constant(0, location: nil)
+    var scope = QuestionnaireScope(table: [:], maxScores: maxScores)
+    for (i, q) in questions.enumerated() {
+      if let source = q.repeatOver {
+        scope.repeatOptions[i] = questions[source].optionValues
+        scope.repeatTypes[i] = q.type.valueType
+      }
+    }
+    // The last question each symbol depends on, for the rule that a condition reads only earlier questions.
+    var lastQuestion: [Symbol: (Int, String)] = [:]
+    for (s, list) in questionsContributing().enumerated() {
+      if let last = list.max() { lastQuestion[.scale(s)] = (last, questions[last].id) }
+    }
+    func latest(_ deps: Set<Symbol>) -> (Int, String)? {
+      deps.compactMap { symbol -> (Int, String)? in
+        switch symbol {
+        case .question(let q), .instance(let q, _): return (q, questions[q].id)
+        default: return lastQuestion[symbol]
+        }
+      }.max { $0.0 < $1.0 }
+    }
+
+    // Computed values, in order: each may read answers, scales and earlier computed values.
+    var computedTypes: [ExprType] = []
+    for (i, c) in computed.enumerated() {
+      scope.table = nameTable(computedTypes: computedTypes)
+      scope.availability = { symbol in
+        switch symbol {
+        case .computed(let j) where j == i: return "computed value '\(c.id)' cannot use itself"
+        case .computed(let j) where j > i:
+          return "computed value '\(self.computed[j].id)' is defined after '\(c.id)'; computed values may use only earlier ones"
+        case .level: return "levels are banded after computed values, so computed value '\(c.id)' cannot use one"
+        default: return nil
+        }
+      }
+      let expression = compile(c.value, in: scope, expecting: nil, what: "computed value '\(c.id)'")
+      computedTypes.append(expression?.type ?? .any)
+      if let expression, let last = latest(expression.compiled.dependencies) { lastQuestion[.computed(i)] = last }
+      parts.computed.append(Computed(id: c.id, title: c.title, value: expression ?? placeholder, location: c.location))
+    }
+    // Levels, in order: may read everything but later levels.
+    scope.table = nameTable(computedTypes: computedTypes)
+    for (i, l) in levels.enumerated() {
+      scope.availability = { symbol in
+        if case .level(let j) = symbol, j >= i {
+          return j == i ? "level '\(l.id)' cannot use itself" : "level '\(self.levels[j].id)' is defined after '\(l.id)'"
+        }
+        return nil
+      }
+      let expression = compile(l.value, in: scope, expecting: .number, what: "level '\(l.id)'")
+      if let expression, let last = latest(expression.compiled.dependencies) { lastQuestion[.level(i)] = last }
+      parts.levels.append(Level(id: l.id, title: l.title, value: expression ?? placeholder, bands: l.bands, location: l.location))
+    }
+    // Conditions of sections and questions: they may read only what is settled before the question.
+    for (si, section) in sections.enumerated() {
+      let first = section.questions.lowerBound
+      scope.availability = { symbol in
+        self.unavailableBefore(first, symbol, lastQuestion: lastQuestion, what: "section '\(section.id)'")
+      }
+      sections[si].when = compile(sectionWhen[si], in: scope, expecting: .bool, what: "the condition of section '\(section.id)'")
+      for qi in section.questions {
+        let q = questions[qi]
+        scope.availability = { symbol in
+          if case .question(let j) = symbol, j == qi { return "the condition of '\(q.id)' cannot read its own answer" }
+          if case .instance(let j, _) = symbol, j == qi { return "the condition of '\(q.id)' cannot read its own answer" }
+          return self.unavailableBefore(qi, symbol, lastQuestion: lastQuestion, what: "'\(q.id)'")
+        }
+        questions[qi].when = compile(questionWhen[qi], in: scope, expecting: .bool, what: "the condition of '\(q.id)'")
+      }
+    }
+    // Risks read everything.
+    scope.availability = { _ in nil }
+    for risk in risks {
+      parts.risks.append(compileRisk(risk, scope: scope))
+    }
+    return parts
+  }
+
+  private func unavailableBefore(_ index: Int, _ symbol: Symbol, lastQuestion: [Symbol: (Int, String)], what: String)
+    -> String?
+  {
+    switch symbol {
+    case .question(let j), .instance(let j, _):
+      guard j >= index else { return nil }
+      return "'\(questions[j].id)' is asked after \(what); a condition can only read questions placed before it"
+    default:
+      guard let (j, id) = lastQuestion[symbol], j >= index else { return nil }
+      let name: String
+      switch symbol {
+      case .scale(let s): name = "scale '\(scales[s].id)'"
+      case .computed(let c): name = "computed value '\(computed[c].id)'"
+      case .level(let l): name = "level '\(levels[l].id)'"
+      default: name = "it"
+      }
+      return "\(name) depends on '\(id)', which is asked after \(what); a condition can only read what is settled before it"
+    }
+  }
+
+  /// For each scale, the questions that can add to it.
+  func questionsContributing() -> [[Int]] {
+    scales.indices.map { s in questions.indices.filter { q in questions[q].options.contains { $0.score[s] != nil } } }
+  }
+
+  private func compileRisk(_ risk: PendingRisk, scope: QuestionnaireScope) -> Risk {
+    let what = "risk '\(risk.id)'"
+    let when = compile(risk.when, in: scope, expecting: .bool, what: "the condition of \(what)")
+    let likelihood = rating(risk.likelihood, axis: "likelihood", count: matrix.likelihood.count, scope: scope, what: what)
+    let severity = rating(risk.severity, axis: "severity", count: matrix.severity.count, scope: scope, what: what)
+    let residualLikelihood = rating(
+      risk.residualLikelihood, axis: "likelihood", count: matrix.likelihood.count, scope: scope, what: "the residual of \(what)")
+    let residualSeverity = rating(
+      risk.residualSeverity, axis: "severity", count: matrix.severity.count, scope: scope, what: "the residual of \(what)")
+    if let when, let reason = NeverHolds.reason(when.compiled, names: displayName, ranges: scope) {
+      document.warning("\(what) can never be raised: \(reason)", at: when.location ?? risk.location)
+    }
+    return Risk(
+      id: risk.id, title: risk.title, dimension: risk.dimension, description: risk.description, when: when,
+      likelihood: likelihood ?? .constant(1, location: nil), severity: severity ?? .constant(1, location: nil),
+      residualLikelihood: residualLikelihood, residualSeverity: residualSeverity, hasResidual: risk.hasResidual,
+      treatment: risk.treatment, location: risk.location)
+  }
+
+  /// A likelihood or severity: a whole number in the matrix's range, or a number expression.
+  private func rating(_ pending: PendingExpression?, axis: String, count: Int, scope: QuestionnaireScope, what: String)
+    -> Expression?
+  {
+    guard let pending, let expression = compile(pending, in: scope, expecting: .number, what: "the \(axis) of \(what)")
+    else { return nil }
+    if case .constant(.number(let n)) = expression.compiled, n != n.rounded() || n < 1 || n > Double(count) {
+      document.error("\(axis) \(JSON.format(n)) is outside the matrix: a whole number from 1 to \(count) (in \(what))", pending.node)
+    }
+    return expression
+  }
+
+  func displayName(_ symbol: Symbol) -> String {
+    switch symbol {
+    case .question(let q): return questions[q].id
+    case .instance(let q, let option): return "\(questions[q].id)[\(option)]"
+    case .scale(let s): return scales[s].id
+    case .computed(let c): return computed[c].id
+    case .level(let l): return levels[l].id
+    }
+  }
+}
+
+extension QuestionnaireScope {
+  /// The known range of a symbol's value, if any.
+  func range(of symbol: Symbol) -> ClosedRange<Double>? {
+    table.values.first { $0.symbol == symbol }?.range
+  }
+}

@@ -1,0 +1,93 @@
+import Yams
+
+/// A risk as read, with its expressions not yet checked.
+struct PendingRisk {
+  var id: String
+  var title: String
+  var dimension: String
+  var description: String?
+  var when: PendingExpression?
+  var likelihood: PendingExpression?
+  var severity: PendingExpression?
+  var residualLikelihood: PendingExpression?
+  var residualSeverity: PendingExpression?
+  var hasResidual: Bool
+  var treatment: Treatment?
+  var location: SourceLocation
+}
+
+extension QuestionnaireBuilder {
+  static let riskKeys = ["id", "title", "dimension", "description", "when", "likelihood", "severity", "residual", "treatment"]
+  static let treatmentKeys = ["option", "controls", "actions", "owner", "due", "status"]
+
+  func readRisks(_ nodes: [Node]) {
+    for node in nodes {
+      let label = node.mapping?["id"]?.scalar.map { "risk '\($0.string)'" } ?? "a risk"
+      guard let reader = MappingReader(node, in: document, what: label, allowed: Self.riskKeys,
+        required: ["id", "title", "dimension", "likelihood", "severity"])
+      else { continue }
+      var risk = PendingRisk(
+        id: reader.text("id") ?? "", title: reader.text("title") ?? "", dimension: reader.text("dimension") ?? "",
+        description: reader.string("description"), when: pending(reader, "when"),
+        likelihood: pending(reader, "likelihood"), severity: pending(reader, "severity"), hasResidual: false,
+        location: reader.location)
+      if let residualNode = reader.node("residual"),
+        let residual = MappingReader(residualNode, in: document, what: "the residual of \(label)",
+          allowed: ["likelihood", "severity"])
+      {
+        if !residual.has("likelihood") && !residual.has("severity") {
+          document.error("the residual of \(label) needs 'likelihood', 'severity' or both", residualNode)
+        }
+        risk.hasResidual = true
+        risk.residualLikelihood = pending(residual, "likelihood")
+        risk.residualSeverity = pending(residual, "severity")
+      }
+      if let treatmentNode = reader.node("treatment") {
+        risk.treatment = readTreatment(treatmentNode, of: label)
+      }
+      risks.append(risk)
+    }
+  }
+
+  func readTreatment(_ node: Node, of owner: String) -> Treatment? {
+    guard let reader = MappingReader(node, in: document, what: "the treatment of \(owner)",
+      allowed: Self.treatmentKeys, required: ["option"])
+    else { return nil }
+    var treatment = Treatment(option: .mitigate)
+    if let option = reader.string("option"), let optionNode = reader.node("option") {
+      if let value = TreatmentOption(rawValue: option) {
+        treatment.option = value
+      } else {
+        let names = TreatmentOption.allCases.map(\.rawValue)
+        document.error(
+          "unknown treatment option '\(option)'\(Suggestions.hint(for: option, in: names)); options are \(names.joined(separator: ", "))",
+          optionNode)
+      }
+    }
+    if let status = reader.string("status"), let statusNode = reader.node("status") {
+      if let value = TreatmentStatus(rawValue: status) {
+        treatment.status = value
+      } else {
+        let names = TreatmentStatus.allCases.map(\.rawValue)
+        document.error(
+          "unknown treatment status '\(status)'\(Suggestions.hint(for: status, in: names)); statuses are \(names.joined(separator: ", "))",
+          statusNode)
+      }
+    }
+    treatment.controls = reader.strings("controls") ?? []
+    treatment.actions = reader.strings("actions") ?? []
+    treatment.owner = reader.string("owner")
+    treatment.due = reader.string("due")
+    if let controlsNode = reader.node("controls") {
+      let items = controlsNode.sequence.map(Array.init) ?? [controlsNode]
+      for item in items {
+        guard let control = item.scalar?.string, !AnnexA.isControl(control), !AnnexA.isQualifiedExternal(control) else { continue }
+        let hint = Suggestions.hint(for: control, in: AnnexA.controls.map(\.id))
+        document.warning(
+          "'\(control)' is not an ISO/IEC 42001 Annex A control\(hint); qualify controls from elsewhere, e.g. 'ISO 27001 A.8.12'",
+          at: document.location(item))
+      }
+    }
+    return treatment
+  }
+}

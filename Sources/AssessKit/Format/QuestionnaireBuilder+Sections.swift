@@ -1,0 +1,220 @@
+import Yams
+
+extension QuestionnaireBuilder {
+  static let sectionKeys = ["id", "title", "intro", "when", "questions"]
+  static let questionKeys = [
+    "id", "type", "prompt", "help", "refs", "required", "when", "options", "min", "max", "labels", "unit", "repeat",
+  ]
+  static let optionKeys = ["value", "label", "help", "score", "exclusive"]
+
+  func pending(_ reader: MappingReader, _ key: String) -> PendingExpression? {
+    guard let node = reader.node(key), let text = reader.string(key) else { return nil }
+    return PendingExpression(node: node, text: text)
+  }
+
+  func readSections(_ nodes: [Node]) {
+    for (n, node) in nodes.enumerated() {
+      let label = node.mapping?["id"]?.scalar.map { "section '\($0.string)'" } ?? "section \(n + 1)"
+      guard let reader = MappingReader(node, in: document, what: label, allowed: Self.sectionKeys,
+        required: ["id", "title", "questions"])
+      else { continue }
+      let first = questions.count
+      let index = sections.count
+      if let items = reader.list("questions") {
+        if items.isEmpty, let q = reader.node("questions") { document.error("\(label) has no questions", q) }
+        for item in items { readQuestion(item, section: index) }
+      }
+      sections.append(Section(
+        id: reader.text("id") ?? "", title: reader.text("title") ?? "", intro: reader.string("intro"),
+        when: nil, questions: first..<questions.count, location: reader.location))
+      sectionWhen.append(pending(reader, "when"))
+    }
+  }
+
+  func readQuestion(_ node: Node, section: Int) {
+    let label = node.mapping?["id"]?.scalar.map { "question '\($0.string)'" } ?? "a question"
+    guard let reader = MappingReader(node, in: document, what: label, allowed: Self.questionKeys,
+      required: ["id", "type", "prompt"])
+    else { return }
+    let id = reader.text("id") ?? ""
+    if id.contains(where: { "[]{}".contains($0) }), let idNode = reader.node("id") {
+      document.error("question id '\(id)' may not contain brackets or braces", idNode)
+    }
+    var type = QuestionType.text
+    if let name = reader.string("type"), let typeNode = reader.node("type") {
+      if let t = QuestionType(rawValue: name) {
+        type = t
+      } else {
+        let hint = Suggestions.hint(for: name, in: QuestionType.allCases.map(\.rawValue))
+        let all = QuestionType.allCases.map(\.rawValue).joined(separator: ", ")
+        document.error("unknown question type '\(name)'\(hint); types are \(all)", typeNode)
+      }
+    }
+    var question = Question(
+      id: id, type: type, prompt: reader.text("prompt") ?? "", help: reader.string("help"),
+      refs: reader.strings("refs") ?? [], required: type.isAnswerable, section: section, location: reader.location)
+
+    if let required = reader.bool("required"), let requiredNode = reader.node("required") {
+      if type == .note, required {
+        document.error("a note is display-only and cannot be required", requiredNode)
+      } else {
+        question.required = required
+      }
+    }
+    readOptions(reader, into: &question)
+    readBounds(reader, into: &question)
+    if let name = reader.string("repeat"), let repeatNode = reader.node("repeat") {
+      if type == .note {
+        document.error("a note cannot repeat", repeatNode)
+      } else {
+        repeatNames[questions.count] = (name, repeatNode)
+      }
+    }
+    questions.append(question)
+    questionWhen.append(pending(reader, "when"))
+  }
+
+  func readOptions(_ reader: MappingReader, into question: inout Question) {
+    guard let optionsNode = reader.node("options") else {
+      if question.type == .single || question.type == .multi {
+        document.error("\(reader.what) is \(question.type.rawValue) choice and needs 'options'", reader.node)
+      }
+      return
+    }
+    guard question.type.hasOptions else {
+      document.error("'options' apply to single, multi and yesno questions, not \(question.type.rawValue)", optionsNode)
+      return
+    }
+    guard let items = reader.list("options") else { return }
+    if items.isEmpty { document.error("\(reader.what) has an empty list of options", optionsNode) }
+    var seen: Set<String> = []
+    for item in items {
+      guard let option = readOption(item, of: reader.what, type: question.type) else { continue }
+      if !seen.insert(option.value).inserted {
+        document.error("\(reader.what) has the option '\(option.value)' twice", item)
+        continue
+      }
+      question.options.append(option)
+    }
+    if question.type == .yesno {
+      for extra in question.options where extra.value != "yes" && extra.value != "no" {
+        document.error("options of a yes/no question have the values 'yes' and 'no', not '\(extra.value)'", optionsNode)
+      }
+    }
+    if question.type == .multi, !question.options.isEmpty, question.options.allSatisfy(\.exclusive) {
+      document.error("every option of \(reader.what) is exclusive; at most one can be", optionsNode)
+    }
+  }
+
+  func readOption(_ node: Node, of owner: String, type: QuestionType) -> AnswerOption? {
+    // Shorthand: a plain value is an option with that value as its label.
+    if let scalar = node.scalar {
+      return AnswerOption(value: scalar.string, label: yesnoLabel(scalar.string, type) ?? scalar.string, location: document.location(node))
+    }
+    let label = node.mapping?["value"]?.scalar.map { "option '\($0.string)' of \(owner)" } ?? "an option of \(owner)"
+    guard let reader = MappingReader(node, in: document, what: label, allowed: Self.optionKeys, required: ["value"]) else {
+      return nil
+    }
+    guard let value = reader.text("value") else { return nil }
+    var option = AnswerOption(
+      value: value, label: reader.string("label") ?? yesnoLabel(value, type) ?? value, help: reader.string("help"),
+      location: reader.location)
+    if let exclusive = reader.bool("exclusive"), let exclusiveNode = reader.node("exclusive") {
+      if type == .multi {
+        option.exclusive = exclusive
+      } else {
+        document.error("'exclusive' applies to options of a multiple choice", exclusiveNode)
+      }
+    }
+    if let scoreNode = reader.node("score") {
+      option.score = readScore(scoreNode, of: label)
+    }
+    return option
+  }
+
+  private func yesnoLabel(_ value: String, _ type: QuestionType) -> String? {
+    guard type == .yesno else { return nil }
+    return value == "yes" ? "Yes" : value == "no" ? "No" : nil
+  }
+
+  /// `{scale: points, ...}`.
+  func readScore(_ node: Node, of owner: String) -> [Int: Double] {
+    guard let mapping = node.mapping else {
+      document.error("'score' of \(owner) maps scale ids to points, e.g. {impact: 2}", node)
+      return [:]
+    }
+    var score: [Int: Double] = [:]
+    for (key, value) in mapping {
+      let name = key.scalar?.string ?? ""
+      guard let s = scaleIndex[name] else {
+        let hint = Suggestions.hint(for: name, in: scales.map(\.id))
+        let known = scales.isEmpty ? " (the questionnaire declares no 'scales')" : hint
+        document.error("'score' names no scale '\(name)'\(known)", key)
+        continue
+      }
+      guard let text = value.scalar?.string, let points = Double(text), points.isFinite else {
+        document.error("points for '\(name)' must be a number", value)
+        continue
+      }
+      score[s] = points
+    }
+    return score
+  }
+
+  func readBounds(_ reader: MappingReader, into question: inout Question) {
+    let type = question.type
+    for key in ["min", "max"] where reader.has(key) && type != .scale && type != .number {
+      if let node = reader.keyNode(key) { document.error("'\(key)' applies to scale and number questions", node) }
+    }
+    if reader.has("unit"), type != .number, let node = reader.keyNode("unit") {
+      document.error("'unit' applies to number questions", node)
+    }
+    if reader.has("labels"), type != .scale, let node = reader.keyNode("labels") {
+      document.error("'labels' apply to scale questions", node)
+    }
+    guard type == .scale || type == .number else { return }
+    question.unit = reader.string("unit")
+    if type == .scale {
+      question.min = reader.integer("min").map(Double.init)
+      question.max = reader.integer("max").map(Double.init)
+      if !reader.has("min") || !reader.has("max") {
+        document.error("\(reader.what) is a scale and needs 'min' and 'max'", reader.node)
+      }
+    } else {
+      question.min = reader.number("min")
+      question.max = reader.number("max")
+    }
+    if let lo = question.min, let hi = question.max, lo >= hi, let node = reader.node("max") {
+      document.error("'max' (\(JSON.format(hi))) must be greater than 'min' (\(JSON.format(lo)))", node)
+      return
+    }
+    if type == .scale, let labelsNode = reader.node("labels"), let lo = question.min, let hi = question.max {
+      question.labels = readLabels(labelsNode, min: Int(lo), max: Int(hi))
+    }
+  }
+
+  /// Scale labels: a list for every point from min to max, or a mapping from points to labels.
+  func readLabels(_ node: Node, min: Int, max: Int) -> [Int: String] {
+    var labels: [Int: String] = [:]
+    if let sequence = node.sequence {
+      if sequence.count != max - min + 1 {
+        document.error("a list of labels needs one per point from \(min) to \(max) (\(max - min + 1)), not \(sequence.count)", node)
+        return [:]
+      }
+      for (i, item) in sequence.enumerated() { labels[min + i] = item.scalar?.string ?? "" }
+      return labels
+    }
+    guard let mapping = node.mapping else {
+      document.error("'labels' is a list (one per point) or a mapping from points to labels", node)
+      return [:]
+    }
+    for (key, value) in mapping {
+      guard let point = key.scalar.flatMap({ Int($0.string) }), (min...max).contains(point) else {
+        document.error("labels are for whole points from \(min) to \(max), not '\(key.scalar?.string ?? "")'", key)
+        continue
+      }
+      labels[point] = value.scalar?.string ?? ""
+    }
+    return labels
+  }
+}

@@ -1,0 +1,186 @@
+import Yams
+
+/// What loading a questionnaire gives: the questionnaire when there are no errors, and every diagnostic.
+public struct LoadResult: Sendable {
+  /// The questionnaire, or `nil` when any error was found.
+  public var questionnaire: Questionnaire?
+  /// Every error and warning, in file order.
+  public var diagnostics: [Diagnostic]
+}
+
+/// Loads questionnaires from YAML text (format version 1), checking everything it can.
+public enum QuestionnaireLoader {
+  /// The format versions this build reads.
+  public static let supportedVersions = [1]
+
+  /// Loads and checks a questionnaire.
+  ///
+  /// - Parameters:
+  ///   - text: the YAML text.
+  ///   - file: the name to use in diagnostics.
+  /// - Returns: the questionnaire if there were no errors, and every diagnostic found.
+  public static func load(text: String, file: String) -> LoadResult {
+    let document = YAMLDocument(file: file, text: text)
+    guard let root = document.root() else {
+      return LoadResult(questionnaire: nil, diagnostics: document.diagnostics)
+    }
+    let builder = QuestionnaireBuilder(document: document)
+    let questionnaire = builder.build(root)
+    let diagnostics = document.diagnostics.sortedByLocation()
+    return LoadResult(questionnaire: diagnostics.hasErrors ? nil : questionnaire, diagnostics: diagnostics)
+  }
+}
+
+/// Raw parts read from YAML, kept with their nodes until expressions can be checked.
+struct PendingExpression {
+  var node: Node
+  var text: String
+}
+
+/// Builds a `Questionnaire` from a YAML node tree, reporting into the document's diagnostics.
+final class QuestionnaireBuilder {
+  let document: YAMLDocument
+  var scales: [Scale] = []
+  var scaleIndex: [String: Int] = [:]
+  var sections: [Section] = []
+  var sectionWhen: [PendingExpression?] = []
+  var questions: [Question] = []
+  var questionWhen: [PendingExpression?] = []
+  var repeatNames: [Int: (String, Node)] = [:]
+  var computed: [(id: String, title: String?, value: PendingExpression?, location: SourceLocation)] = []
+  var levels: [(id: String, title: String?, value: PendingExpression?, bands: [Level.Band], location: SourceLocation)] = []
+  var matrix = RiskMatrix.standard
+  var risks: [PendingRisk] = []
+
+  init(document: YAMLDocument) {
+    self.document = document
+  }
+
+  static let topKeys = ["assess", "id", "title", "version", "description", "scales", "computed", "levels", "matrix", "sections", "risks"]
+
+  func build(_ root: Node) -> Questionnaire? {
+    guard let top = MappingReader(root, in: document, what: "the questionnaire", allowed: Self.topKeys,
+      required: ["assess", "id", "title", "version", "sections"])
+    else { return nil }
+    if let format = top.integer("assess"), !QuestionnaireLoader.supportedVersions.contains(format), let node = top.node("assess") {
+      document.error("format version \(format) is not supported (this build reads version 1)", node)
+    }
+    let id = top.text("id") ?? ""
+    let title = top.text("title") ?? ""
+    let version = top.text("version") ?? ""
+    let description = top.string("description")
+
+    if let nodes = top.list("scales") { readScales(nodes) }
+    if let node = top.node("matrix") { readMatrix(node) }
+    if let nodes = top.list("sections") { readSections(nodes) }
+    if top.has("sections"), sections.isEmpty, let node = top.node("sections") {
+      document.error("the questionnaire has no sections", node)
+    }
+    if let nodes = top.list("computed") { readComputed(nodes) }
+    if let nodes = top.list("levels") { readLevels(nodes) }
+    if let nodes = top.list("risks") { readRisks(nodes) }
+
+    checkIds()
+    resolveRepeats()
+    let maxScores = computeMaxScores()
+    for i in scales.indices { scales[i].maxScore = maxScores[i] }
+    let compiled = compileExpressions(maxScores: maxScores)
+    warnAboutScales()
+
+    return Questionnaire(
+      formatVersion: 1, id: id, title: title, version: version, description: description,
+      hash: "sha256:" + SHA256.hex(document.text), sourceName: document.file, scales: scales,
+      computed: compiled.computed, levels: compiled.levels, matrix: matrix, sections: sections,
+      questions: questions, risks: compiled.risks)
+  }
+
+  /// Reports ids used twice: questions, scales, computed values and levels share one namespace.
+  func checkIds() {
+    var seen: [String: (String, SourceLocation?)] = [:]
+    func claim(_ id: String, _ kind: String, _ location: SourceLocation?) {
+      if let (otherKind, otherLocation) = seen[id] {
+        let place = otherLocation.map { " at line \($0.line)" } ?? ""
+        document.diagnostics.append(.error("duplicate id '\(id)': already used by the \(otherKind)\(place)", at: location))
+      } else {
+        seen[id] = (kind, location)
+      }
+    }
+    for q in questions { claim(q.id, "question", q.location) }
+    for s in scales { claim(s.id, "scale", s.location) }
+    for c in computed { claim(c.id, "computed value", c.location) }
+    for l in levels { claim(l.id, "level", l.location) }
+    for reserved in CompiledExpr.Function.allCases.map(\.rawValue) + Array(Token.keywords) where seen[reserved] != nil {
+      let location = seen[reserved]?.1
+      document.diagnostics.append(.error("'\(reserved)' is a reserved word and cannot be an id", at: location))
+    }
+    var sectionIds: [String: SourceLocation?] = [:]
+    for s in sections {
+      if let other = sectionIds[s.id] {
+        let place = other.map { " at line \($0.line)" } ?? ""
+        document.diagnostics.append(.error("duplicate section id '\(s.id)': already used\(place)", at: s.location))
+      } else {
+        sectionIds[s.id] = s.location
+      }
+    }
+    var riskIds: [String: SourceLocation] = [:]
+    for r in risks {
+      if let other = riskIds[r.id] {
+        document.error("duplicate risk id '\(r.id)': already used at line \(other.line)", at: r.location)
+      } else {
+        riskIds[r.id] = r.location
+      }
+    }
+  }
+
+  /// Resolves `repeat:` names to the multiple-choice questions placed before.
+  func resolveRepeats() {
+    for (q, (name, node)) in repeatNames.sorted(by: { $0.key < $1.key }) {
+      guard let source = questions.firstIndex(where: { $0.id == name }) else {
+        let hint = Suggestions.hint(for: name, in: questions.filter { $0.type == .multi }.map(\.id))
+        document.error("'repeat' names no question '\(name)'\(hint)", node)
+        continue
+      }
+      guard questions[source].type == .multi else {
+        document.error("'repeat' needs a multiple-choice question; '\(name)' is \(questions[source].type.rawValue)", node)
+        continue
+      }
+      guard source < q else {
+        document.error("'repeat' reads '\(name)', which is asked after this question", node)
+        continue
+      }
+      if questions[source].repeatOver != nil {
+        document.error("'\(name)' is itself repeated; a question cannot repeat over a repeated question", node)
+        continue
+      }
+      questions[q].repeatOver = source
+    }
+  }
+
+  /// The static maximum of each scale, as the Canada AIA computes it: every question that can
+  /// contribute, at its highest-scoring answer, whatever the conditions.
+  func computeMaxScores() -> [Double] {
+    var totals = [Double](repeating: 0, count: scales.count)
+    for question in questions {
+      for s in scales.indices {
+        let best: Double
+        switch question.type {
+        case .multi:
+          let additive = question.options.filter { !$0.exclusive }.map { max(0, $0.score[s] ?? 0) }.reduce(0, +)
+          let exclusive = question.options.filter(\.exclusive).map { $0.score[s] ?? 0 }.max() ?? 0
+          best = max(additive, exclusive)
+        default:
+          best = max(0, question.options.map { $0.score[s] ?? 0 }.max() ?? 0)
+        }
+        let instances = question.repeatOver.map { Double(questions[$0].options.count) } ?? 1
+        totals[s] += best * instances
+      }
+    }
+    return totals
+  }
+
+  func warnAboutScales() {
+    for (s, scale) in scales.enumerated() where !questions.contains(where: { q in q.options.contains { $0.score[s] != nil } }) {
+      document.diagnostics.append(.warning("nothing adds to scale '\(scale.id)': no option has a score for it", at: scale.location))
+    }
+  }
+}

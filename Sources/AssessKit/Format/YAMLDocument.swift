@@ -1,0 +1,100 @@
+import Yams
+
+/// A YAML text parsed into nodes, with the diagnostics found while reading it.
+final class YAMLDocument {
+  let file: String
+  let text: String
+  private(set) var lines: [Substring] = []
+  var diagnostics: [Diagnostic] = []
+
+  init(file: String, text: String) {
+    self.file = file
+    self.text = text
+    lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+  }
+
+  /// The root node, or `nil` with a diagnostic when the text is not YAML.
+  func root() -> Node? {
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        error("the file is empty", at: SourceLocation(file: file, line: 1, column: 1))
+        return nil
+      }
+      return node
+    } catch let yamlError as YamlError {
+      diagnostics.append(Self.diagnostic(for: yamlError, file: file))
+      return nil
+    } catch {
+      self.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+      return nil
+    }
+  }
+
+  /// A diagnostic for a Yams error, at the place it names.
+  static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    func place(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+      return .error("invalid YAML: \(problem)\(detail)", at: place(mark))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return .error("duplicate key \(keys) in one mapping", at: place(context.mark))
+    case .reader(let problem, _, _, _):
+      return .error("cannot read the file as text: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+    default:
+      return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+  }
+
+  func location(_ node: Node) -> SourceLocation {
+    let mark = node.mark
+    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+  }
+
+  func error(_ message: String, at location: SourceLocation) {
+    diagnostics.append(.error(message, at: location))
+  }
+
+  func warning(_ message: String, at location: SourceLocation) {
+    diagnostics.append(.warning(message, at: location))
+  }
+
+  func error(_ message: String, _ node: Node) { error(message, at: location(node)) }
+
+  /// The place of the character `offset` (in Unicode scalars) inside the text of a scalar node.
+  func location(ofOffset offset: Int, in node: Node) -> SourceLocation {
+    let start = location(node)
+    guard let scalar = node.scalar else { return start }
+    let value = scalar.string
+    let before = String(String.UnicodeScalarView(value.unicodeScalars.prefix(offset)))
+    let lineInValue = before.filter { $0 == "\n" }.count
+    let columnInLine = before.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count } ?? 0
+    switch scalar.style {
+    case .literal, .folded:
+      let line = start.line + 1 + lineInValue
+      guard line - 1 < lines.count else { return start }
+      let indent = lines[line - 1].prefix { $0 == " " }.count
+      return SourceLocation(file: file, line: line, column: indent + 1 + columnInLine)
+    case .singleQuoted, .doubleQuoted:
+      if lineInValue > 0 { return start }
+      return SourceLocation(file: file, line: start.line, column: start.column + 1 + offset)
+    default:
+      if lineInValue > 0 { return start }
+      return SourceLocation(file: file, line: start.line, column: start.column + offset)
+    }
+  }
+}
+
+extension Node {
+  /// A short name of the node's kind, for messages.
+  var kindName: String {
+    switch self {
+    case .scalar: return "a single value"
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+}

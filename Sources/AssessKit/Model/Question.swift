@@ -1,0 +1,62 @@
+/// One question (or display-only note) of a questionnaire.
+public struct Question: Sendable, Hashable {
+  /// Its id, unique among questions, scales, computed values and levels.
+  public var id: String
+  /// Its kind.
+  public var type: QuestionType
+  /// The question as asked; for a repeated question, `{item}` stands for the option's label.
+  public var prompt: String
+  /// Why we ask, and what a good answer contains.
+  public var help: String?
+  /// References (standards clauses, controls).
+  public var refs: [String]
+  /// Whether an answer is required when the question is on the path.
+  public var required: Bool
+  /// The condition that puts it on the path, if any.
+  public var when: Expression?
+  /// Options of a choice question; for yes/no, the optional `yes` and `no` entries.
+  public var options: [AnswerOption]
+  /// Lower bound (scale, number).
+  public var min: Double?
+  /// Upper bound (scale, number).
+  public var max: Double?
+  /// Labels of scale points, by value.
+  public var labels: [Int: String]
+  /// Unit of a number.
+  public var unit: String?
+  /// For a repeated question: the index of the multiple-choice question it repeats over.
+  public var repeatOver: Int?
+  /// Index of its section.
+  public var section: Int
+  /// Where it is written.
+  public var location: SourceLocation?
+
+  /// Creates a question.
+  public init(
+    id: String, type: QuestionType, prompt: String, help: String? = nil, refs: [String] = [], required: Bool = true,
+    when: Expression? = nil, options: [AnswerOption] = [], min: Double? = nil, max: Double? = nil, labels: [Int: String] = [:],
+    unit: String? = nil, repeatOver: Int? = nil, section: Int = 0, location: SourceLocation? = nil
+  ) {
+    self.id = id
+    self.type = type
+    self.prompt = prompt
+    self.help = help
+    self.refs = refs
+    self.required = required
+    self.when = when
+    self.options = options
+    self.min = min
+    self.max = max
+    self.labels = labels
+    self.unit = unit
+    self.repeatOver = repeatOver
+    self.section = section
+    self.location = location
+  }
+
+  /// The option with this value, if any.
+  public func option(_ value: String) -> AnswerOption? { options.first { $0.value == value } }
+
+  /// The option values, in order.
+  public var optionValues: [String] { options.map(\.value) }
+}

@@ -1,0 +1,70 @@
+/// A loaded, checked questionnaire: the immutable input of every evaluation.
+public struct Questionnaire: Sendable {
+  /// The format version (`assess: 1`).
+  public var formatVersion: Int
+  /// Its id (`ai-impact`).
+  public var id: String
+  /// Its title.
+  public var title: String
+  /// Its version as written (`1.0.0`).
+  public var version: String
+  /// Shown when a session starts.
+  public var description: String?
+  /// `sha256:` and the hex digest of the source text: pins the exact content.
+  public var hash: String
+  /// The name of the file it was loaded from.
+  public var sourceName: String
+  /// Score scales.
+  public var scales: [Scale]
+  /// Computed values, in evaluation order.
+  public var computed: [Computed]
+  /// Banded levels.
+  public var levels: [Level]
+  /// The risk matrix.
+  public var matrix: RiskMatrix
+  /// Sections, in order.
+  public var sections: [Section]
+  /// Every question, flattened in document order.
+  public var questions: [Question]
+  /// Risks.
+  public var risks: [Risk]
+
+  /// Question index by id.
+  public let questionIndex: [String: Int]
+  /// For each scale, the indices of the questions that can contribute to it.
+  public let contributors: [[Int]]
+
+  /// Creates a questionnaire and its indices.
+  public init(
+    formatVersion: Int = 1, id: String, title: String, version: String, description: String? = nil, hash: String,
+    sourceName: String, scales: [Scale] = [], computed: [Computed] = [], levels: [Level] = [],
+    matrix: RiskMatrix = .standard, sections: [Section], questions: [Question], risks: [Risk] = []
+  ) {
+    self.formatVersion = formatVersion
+    self.id = id
+    self.title = title
+    self.version = version
+    self.description = description
+    self.hash = hash
+    self.sourceName = sourceName
+    self.scales = scales
+    self.computed = computed
+    self.levels = levels
+    self.matrix = matrix
+    self.sections = sections
+    self.questions = questions
+    self.risks = risks
+    var index: [String: Int] = [:]
+    for (i, q) in questions.enumerated() where index[q.id] == nil { index[q.id] = i }
+    questionIndex = index
+    var contributors = [[Int]](repeating: [], count: scales.count)
+    for (i, q) in questions.enumerated() {
+      let touched = Set(q.options.flatMap { $0.score.keys })
+      for s in touched.sorted() where s < scales.count { contributors[s].append(i) }
+    }
+    self.contributors = contributors
+  }
+
+  /// The question with this id.
+  public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
+}

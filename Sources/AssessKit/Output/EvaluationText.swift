@@ -1,0 +1,49 @@
+/// A readable summary of an evaluation, for `assess evaluate` without `--json`.
+public enum EvaluationText {
+  /// The summary, ending with a newline. `color` adds ANSI bold and colours.
+  public static func render(_ engine: Engine, color: Bool = false) -> String {
+    let q = engine.questionnaire
+    func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+    var out = bold("\(q.title) (\(q.id) \(q.version))") + "\n"
+    let path = engine.path
+    let answered = engine.pathAnswers.count
+    out += "Path: \(path.count) question\(path.count == 1 ? "" : "s"), \(answered) answered"
+    let missing = engine.unanswered
+    out += missing.isEmpty ? "\n" : "; required and unanswered: \(missing.joined(separator: ", "))\n"
+    let aside = engine.answersAside
+    if !aside.isEmpty { out += "Kept aside (off the path): \(aside.joined(separator: ", "))\n" }
+    if !q.scales.isEmpty {
+      out += bold("Scores") + "\n"
+      for (s, scale) in q.scales.enumerated() {
+        out += "  \(scale.id): \(JSON.format(engine.scaleValues[s])) of \(JSON.format(scale.maxScore))\n"
+      }
+      for (i, c) in q.computed.enumerated() {
+        out += "  \(c.id): \(engine.computed[i])\n"
+      }
+    }
+    if !q.levels.isEmpty {
+      out += bold("Levels") + "\n"
+      for (i, level) in q.levels.enumerated() {
+        let (value, label) = engine.levels[i]
+        out += "  \(level.id): \(label ?? "none") (\(value))\n"
+      }
+    }
+    let raised = q.risks.indices.filter { engine.risks[$0].raised }
+    out += bold("Risks") + (raised.isEmpty ? ": none raised\n" : " (\(raised.count) raised)\n")
+    let m = q.matrix
+    let width = raised.map { m.ratings[engine.risks[$0].inherent.rating].count }.max() ?? 0
+    for i in raised.sorted(by: { engine.risks[$0].inherent.rating > engine.risks[$1].inherent.rating }) {
+      let risk = q.risks[i]
+      let state = engine.risks[i]
+      let rating = m.ratings[state.inherent.rating]
+      var line = "  \(rating.padding(toLength: width, withPad: " ", startingAt: 0))  \(risk.id): \(risk.title)"
+      line += " [L\(state.inherent.likelihood) S\(state.inherent.severity)"
+      if let r = state.residual { line += "; residual \(m.ratings[r.rating])" }
+      line += "]"
+      if let t = risk.treatment { line += " \(t.option.rawValue)" }
+      if m.isAboveAppetite(state.inherent.rating), color { line = "\u{1B}[1;31m" + line + "\u{1B}[0m" }
+      out += line + "\n"
+    }
+    return out
+  }
+}

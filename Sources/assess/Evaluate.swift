@@ -1,0 +1,92 @@
+import ArgumentParser
+import AssessKit
+import Foundation
+
+extension Assess {
+  /// `assess evaluate QUESTIONNAIRE --answers FILE [--json] [--batch]`
+  struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Evaluate one answer set (or, with --batch, one per line): path, scores, levels, risks.",
+      discussion: """
+        The answers file (YAML or JSON; '-' reads standard input) maps question ids to answers.
+        With --batch, each line of a JSON Lines file is one answer set and gives one JSON result
+        line; a bad line gives {"line": N, "errors": [...]} and the rest go on (exit 2 at the end).
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A built-in id or a questionnaire file.", valueName: "questionnaire"))
+    var questionnaire: String
+
+    @Option(help: ArgumentHelp("The answers file (YAML, JSON, or JSON Lines with --batch).", valueName: "file"))
+    var answers: String
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    @Flag(help: "Read JSON Lines: one answer set per line, one JSON result per line.")
+    var batch = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let color = global.useColor(for: .standardError)
+      let q = try QuestionnaireResolver.load(questionnaire, color: color)
+      let text =
+        answers == "-"
+        ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        : try QuestionnaireResolver.readFile(answers, what: "answers file")
+      let name = answers == "-" ? "<stdin>" : answers
+      if batch {
+        try runBatch(q, text)
+        return
+      }
+      let outcome = AnswersReader.read(text: text, file: name, for: q)
+      if outcome.diagnostics.hasErrors {
+        let renderer = DiagnosticRenderer(sources: [name: text])
+        for diagnostic in outcome.diagnostics {
+          Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color))
+        }
+        let count = outcome.diagnostics.count
+        throw CLIFailure("\(name): \(count) answer\(count == 1 ? " is" : "s are") not accepted")
+      }
+      let engine = Engine(questionnaire: q, answers: outcome.answers)
+      if json {
+        print(EvaluationJSON.make(engine).pretty())
+      } else {
+        print(EvaluationText.render(engine, color: global.useColor(for: .standardOutput)), terminator: "")
+      }
+    }
+
+    private func runBatch(_ q: Questionnaire, _ text: String) throws {
+      var bad = 0
+      var output = ""
+      let flushEvery = 256
+      for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+        let result: JSON
+        do {
+          let pairs = try AnswersReader.parseJSONLine(String(line))
+          let (set, errors) = AnswersReader.check(pairs, for: q)
+          if errors.isEmpty {
+            result = EvaluationJSON.make(Engine(questionnaire: q, answers: set))
+          } else {
+            bad += 1
+            result = .object([("line", .number(Double(n + 1))), ("errors", .array(errors.map { .string($0.message) }))])
+          }
+        } catch {
+          bad += 1
+          result = .object([("line", .number(Double(n + 1))), ("errors", .array([.string(error.message)]))])
+        }
+        output += result.serialized() + "\n"
+        if n % flushEvery == 0 {
+          FileHandle.standardOutput.write(Data(output.utf8))
+          output = ""
+        }
+      }
+      FileHandle.standardOutput.write(Data(output.utf8))
+      if bad > 0 {
+        throw CLIFailure("\(bad) line\(bad == 1 ? "" : "s") of '\(answers)' could not be evaluated (see their error objects)")
+      }
+    }
+  }
+}

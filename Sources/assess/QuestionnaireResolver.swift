@@ -1,0 +1,83 @@
+import AssessBuiltins
+import AssessKit
+import Foundation
+
+/// Turns a QUESTIONNAIRE argument (a built-in id or a path) into a loaded questionnaire.
+enum QuestionnaireResolver {
+  /// A questionnaire's text and the name diagnostics use.
+  struct Source {
+    var name: String
+    var text: String
+  }
+
+  /// Built-in questionnaires, loaded: each with its id.
+  static func builtins() -> [(source: Source, questionnaire: Questionnaire?)] {
+    Builtins.all().map { builtin in
+      let source = Source(name: builtin.fileName, text: builtin.text)
+      return (source, QuestionnaireLoader.load(text: builtin.text, file: builtin.fileName).questionnaire)
+    }
+  }
+
+  /// Reads a file as UTF-8 text.
+  /// - Throws: `CLIFailure` naming the file and what went wrong.
+  static func readFile(_ path: String, what: String = "file") throws -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw CLIFailure("\(what) '\(path)' does not exist")
+    }
+    guard !isDirectory.boolValue else { throw CLIFailure("\(what) '\(path)' is a folder, not a file") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CLIFailure("cannot read \(what) '\(path)' (permission denied?)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw CLIFailure("\(what) '\(path)' is not UTF-8 text")
+    }
+    return text
+  }
+
+  /// The source for a built-in id or a path.
+  static func source(for argument: String) throws -> Source {
+    if let builtin = builtins().first(where: { $0.questionnaire?.id == argument }) { return builtin.source }
+    let looksLikePath = argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
+      || argument.hasSuffix(".json")
+    if FileManager.default.fileExists(atPath: argument) || looksLikePath {
+      if argument.lowercased().hasSuffix(".json") {
+        throw CLIFailure(
+          "'\(argument)' is a JSON file; importing SurveyJS forms is not available in this version yet")
+      }
+      return Source(name: argument, text: try readFile(argument, what: "questionnaire"))
+    }
+    let ids = builtins().compactMap { $0.questionnaire?.id }
+    let hint = Suggestions.hint(for: argument, in: ids)
+    throw CLIFailure(
+      "no built-in questionnaire '\(argument)' and no such file\(hint); built-ins are \(ids.joined(separator: ", "))")
+  }
+
+  /// Loads a questionnaire, printing its diagnostics (errors, and warnings only when `showWarnings`).
+  /// - Throws: `CLIFailure` (exit 2) when it has errors.
+  static func load(_ argument: String, color: Bool, showWarnings: Bool = false) throws -> Questionnaire {
+    let source = try source(for: argument)
+    let result = QuestionnaireLoader.load(text: source.text, file: source.name)
+    let renderer = DiagnosticRenderer(sources: [source.name: source.text])
+    for diagnostic in result.diagnostics where diagnostic.severity == .error || showWarnings {
+      Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color))
+    }
+    guard let questionnaire = result.questionnaire else {
+      let count = result.diagnostics.filter { $0.severity == .error }.count
+      throw CLIFailure("questionnaire '\(source.name)' has \(count) error\(count == 1 ? "" : "s"); run 'assess validate \(source.name)'")
+    }
+    return questionnaire
+  }
+}
+
+/// Colours rendered diagnostics.
+enum DiagnosticPrinter {
+  static func render(_ diagnostic: Diagnostic, _ renderer: DiagnosticRenderer, color: Bool) -> String {
+    let text = renderer.render(diagnostic)
+    guard color else { return text }
+    let label = diagnostic.severity.rawValue + ":"
+    let coloured = diagnostic.severity == .error ? Terminal.red(label, true) : Terminal.yellow(label, true)
+    guard let range = text.range(of: " " + label) else { return text }
+    return text.replacingCharacters(in: range, with: " " + coloured)
+  }
+}

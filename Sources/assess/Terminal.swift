@@ -1,0 +1,36 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What the command knows of its terminal.
+enum Terminal {
+  enum Stream {
+    case standardOutput, standardError
+
+    var descriptor: Int32 { self == .standardOutput ? 1 : 2 }
+  }
+
+  /// Colour only on a terminal, never with NO_COLOR set or TERM=dumb.
+  static func supportsColor(_ stream: Stream) -> Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if environment["NO_COLOR"].map({ !$0.isEmpty }) == true { return false }
+    if environment["TERM"] == "dumb" { return false }
+    return isatty(stream.descriptor) == 1
+  }
+
+  /// Writes to standard error.
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  static func bold(_ text: String, _ on: Bool) -> String { on ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  static func red(_ text: String, _ on: Bool) -> String { on ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
+  static func yellow(_ text: String, _ on: Bool) -> String { on ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
+  static func green(_ text: String, _ on: Bool) -> String { on ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
+}
