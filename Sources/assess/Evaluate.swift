@@ -85,7 +85,8 @@ extension Assess {
       }
       FileHandle.standardOutput.write(Data(output.utf8))
       if bad > 0 {
-        throw CLIFailure("\(bad) line\(bad == 1 ? "" : "s") of '\(answers)' could not be evaluated (see their error objects)")
+        throw CLIFailure(
+          "\(bad) line\(bad == 1 ? "" : "s") of '\(answers)' could not be evaluated (see their error objects)")
       }
     }
   }

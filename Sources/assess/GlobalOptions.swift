@@ -3,7 +3,9 @@ import Foundation
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Where sessions are kept (else $ASSESS_SESSIONS, else ./sessions).", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Where sessions are kept (else $ASSESS_SESSIONS, else ./sessions).", valueName: "dir"))
   var sessions: String?
 
   @Flag(name: .long, help: "Never use colour (also when NO_COLOR is set).")

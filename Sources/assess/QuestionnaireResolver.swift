@@ -38,7 +38,8 @@ enum QuestionnaireResolver {
   /// The source for a built-in id or a path.
   static func source(for argument: String) throws -> Source {
     if let builtin = builtins().first(where: { $0.questionnaire?.id == argument }) { return builtin.source }
-    let looksLikePath = argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
+    let looksLikePath =
+      argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
       || argument.hasSuffix(".json")
     if FileManager.default.fileExists(atPath: argument) || looksLikePath {
       if argument.lowercased().hasSuffix(".json") {
@@ -64,7 +65,9 @@ enum QuestionnaireResolver {
     }
     guard let questionnaire = result.questionnaire else {
       let count = result.diagnostics.filter { $0.severity == .error }.count
-      throw CLIFailure("questionnaire '\(source.name)' has \(count) error\(count == 1 ? "" : "s"); run 'assess validate \(source.name)'")
+      throw CLIFailure(
+        "questionnaire '\(source.name)' has \(count) error\(count == 1 ? "" : "s"); run 'assess validate \(source.name)'"
+      )
     }
     return questionnaire
   }

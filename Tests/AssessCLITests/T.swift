@@ -1,2 +1,3 @@
 import Testing
+
 @Test func t() { #expect(1 == 1) }

@@ -50,7 +50,8 @@ public enum AnswerChecker {
     return try coerce(value, rawText: rawText, for: question, id: id)
   }
 
-  private static func coerce(_ value: Value, rawText: String?, for q: Question, id: String) throws(AnswerError) -> Value {
+  private static func coerce(_ value: Value, rawText: String?, for q: Question, id: String) throws(AnswerError) -> Value
+  {
     func fail(_ message: String) -> AnswerError { AnswerError(id: id, message: message) }
     switch q.type {
     case .note:
@@ -105,7 +106,9 @@ public enum AnswerChecker {
     }
   }
 
-  private static func choice(_ value: Value, rawText: String?, _ q: Question, _ id: String) throws(AnswerError) -> String {
+  private static func choice(_ value: Value, rawText: String?, _ q: Question, _ id: String) throws(AnswerError)
+    -> String
+  {
     var candidates: [String] = []
     if let rawText { candidates.append(rawText) }
     switch value {
@@ -125,9 +128,9 @@ public enum AnswerChecker {
   public static func describeRange(_ q: Question) -> String {
     let kind = q.type == .scale ? "a whole number" : "a number"
     switch (q.min, q.max) {
-    case let (lo?, hi?): return "\(kind) from \(JSON.format(lo)) to \(JSON.format(hi))"
-    case let (lo?, nil): return "\(kind) of at least \(JSON.format(lo))"
-    case let (nil, hi?): return "\(kind) of at most \(JSON.format(hi))"
+    case (let lo?, let hi?): return "\(kind) from \(JSON.format(lo)) to \(JSON.format(hi))"
+    case (let lo?, nil): return "\(kind) of at least \(JSON.format(lo))"
+    case (nil, let hi?): return "\(kind) of at most \(JSON.format(hi))"
     default: return kind
     }
   }

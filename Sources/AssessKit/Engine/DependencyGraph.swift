@@ -5,7 +5,12 @@
 /// are evaluated again, in topological order.
 struct DependencyGraph: Sendable {
   enum Node: Sendable, Hashable {
-    case section(Int), question(Int), scale(Int), computed(Int), level(Int), risk(Int)
+    case section(Int)
+    case question(Int)
+    case scale(Int)
+    case computed(Int)
+    case level(Int)
+    case risk(Int)
   }
 
   let nodes: [Node]

@@ -31,7 +31,8 @@ extension Engine {
     for (i, question) in questionnaire.questions.enumerated() where questionVisible[i] && question.type.isAnswerable {
       if question.repeatOver != nil {
         for instance in instances[i] {
-          items.append(PathItem(id: AnswerSet.instanceId(question.id, instance.option), question: i, option: instance.option))
+          items.append(
+            PathItem(id: AnswerSet.instanceId(question.id, instance.option), question: i, option: instance.option))
         }
       } else {
         items.append(PathItem(id: question.id, question: i, option: nil))

@@ -39,7 +39,8 @@ public struct Engine: Sendable {
     computedValues = Array(repeating: .null, count: q.computed.count)
     levelValues = Array(repeating: .null, count: q.levels.count)
     let unrated = RiskState.Rating(likelihood: 1, severity: 1, rating: 0)
-    riskStates = Array(repeating: RiskState(raised: false, inherent: unrated, residual: nil, assumptions: []), count: q.risks.count)
+    riskStates = Array(
+      repeating: RiskState(raised: false, inherent: unrated, residual: nil, assumptions: []), count: q.risks.count)
     var count = 0
     for node in graph.order {
       _ = evaluate(node)
@@ -189,7 +190,8 @@ public struct Engine: Sendable {
       let rs = axis(risk.residualSeverity, fallback: s, count: matrix.severity.count, name: "residual severity")
       residual = RiskState.Rating(likelihood: rl, severity: rs, rating: matrix.rating(likelihood: rl, severity: rs))
     }
-    return RiskState(raised: raised, inherent: inherent, residual: raised ? residual : nil, assumptions: raised ? assumptions : [])
+    return RiskState(
+      raised: raised, inherent: inherent, residual: raised ? residual : nil, assumptions: raised ? assumptions : [])
   }
 }
 

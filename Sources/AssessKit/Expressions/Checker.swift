@@ -140,8 +140,12 @@ public struct ExpressionChecker {
     guard errors.count == before else { return (.constant(.null), op.isComparison ? .bool : .any) }
     switch op {
     case .and, .or:
-      if !lt.fits(.bool) { return fail("'\(op.rawValue)' needs true/false on its left, but this is \(lt)", at: left.offset) }
-      if !rt.fits(.bool) { return fail("'\(op.rawValue)' needs true/false on its right, but this is \(rt)", at: right.offset) }
+      if !lt.fits(.bool) {
+        return fail("'\(op.rawValue)' needs true/false on its left, but this is \(lt)", at: left.offset)
+      }
+      if !rt.fits(.bool) {
+        return fail("'\(op.rawValue)' needs true/false on its right, but this is \(rt)", at: right.offset)
+      }
       return (.binary(op, l, r), .bool)
     case .equal, .notEqual:
       if !lt.fits(rt) { return fail("cannot compare \(lt) with \(rt)", at: right.offset) }
@@ -198,7 +202,8 @@ public struct ExpressionChecker {
       let wanted =
         arity.lowerBound == arity.upperBound
         ? "\(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")"
-        : arity.upperBound == Int.max ? "at least \(arity.lowerBound) argument" : "\(arity.lowerBound) or \(arity.upperBound) arguments"
+        : arity.upperBound == Int.max
+          ? "at least \(arity.lowerBound) argument" : "\(arity.lowerBound) or \(arity.upperBound) arguments"
       return fail("'\(name)' takes \(wanted), not \(arguments.count)", at: expr.offset)
     }
 
@@ -248,9 +253,12 @@ public struct ExpressionChecker {
       }
       return (.call(function, compiled), .number)
     case .if:
-      if !types[0].fits(.bool) { return fail("the condition of 'if' must be true/false, not \(types[0])", at: arguments[0].offset) }
+      if !types[0].fits(.bool) {
+        return fail("the condition of 'if' must be true/false, not \(types[0])", at: arguments[0].offset)
+      }
       if !types[1].fits(types[2]) {
-        return fail("both branches of 'if' must have one type, not \(types[1]) and \(types[2])", at: arguments[2].offset)
+        return fail(
+          "both branches of 'if' must have one type, not \(types[1]) and \(types[2])", at: arguments[2].offset)
       }
       return (.call(function, compiled), types[1].unified(with: types[2]))
     case .answered, .score, .maxScore:

@@ -31,7 +31,9 @@ extension CompiledExpr {
     }
   }
 
-  private static func binary(_ op: Expr.BinaryOp, _ l: CompiledExpr, _ r: CompiledExpr, _ context: some EvaluationContext)
+  private static func binary(
+    _ op: Expr.BinaryOp, _ l: CompiledExpr, _ r: CompiledExpr, _ context: some EvaluationContext
+  )
     -> Value
   {
     switch op {
@@ -98,7 +100,9 @@ extension CompiledExpr {
     }
   }
 
-  private static func call(_ function: Function, _ arguments: [CompiledExpr], _ context: some EvaluationContext) -> Value {
+  private static func call(_ function: Function, _ arguments: [CompiledExpr], _ context: some EvaluationContext)
+    -> Value
+  {
     if function == .if {
       return arguments[0].evaluate(in: context).holds
         ? arguments[1].evaluate(in: context) : arguments[2].evaluate(in: context)

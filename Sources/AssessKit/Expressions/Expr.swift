@@ -9,9 +9,17 @@ public struct Expr: Sendable, Equatable {
   /// Binary operators, in the spelling of the language.
   public enum BinaryOp: String, Sendable {
     case or, and
-    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
     case `in`, contains
-    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
 
     var isComparison: Bool {
       switch self {

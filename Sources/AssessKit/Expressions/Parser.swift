@@ -13,7 +13,8 @@ public struct ExpressionParser {
     if parser.current.kind == .end { throw ExpressionError("empty expression", at: 0) }
     let expr = try parser.parseOr()
     if parser.current.kind != .end {
-      throw ExpressionError("unexpected \(parser.current.display) after a complete expression", at: parser.current.offset)
+      throw ExpressionError(
+        "unexpected \(parser.current.display) after a complete expression", at: parser.current.offset)
     }
     return expr
   }

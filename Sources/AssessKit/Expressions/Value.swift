@@ -60,4 +60,3 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     }
   }
 }
-

@@ -10,7 +10,8 @@ public enum AnnexA {
 
   /// Every Annex A control, in order.
   public static let controls: [Control] = [
-    ("A.2.2", "AI policy"), ("A.2.3", "Alignment with other organizational policies"), ("A.2.4", "Review of the AI policy"),
+    ("A.2.2", "AI policy"), ("A.2.3", "Alignment with other organizational policies"),
+    ("A.2.4", "Review of the AI policy"),
     ("A.3.2", "AI roles and responsibilities"), ("A.3.3", "Reporting of concerns"),
     ("A.4.2", "Resource documentation"), ("A.4.3", "Data resources"), ("A.4.4", "Tooling resources"),
     ("A.4.5", "System and computing resources"), ("A.4.6", "Human resources"),
@@ -19,7 +20,8 @@ public enum AnnexA {
     ("A.5.5", "Assessing societal impacts of AI systems"),
     ("A.6.1.2", "Objectives for responsible development of AI system"),
     ("A.6.1.3", "Processes for responsible AI system design and development"),
-    ("A.6.2.2", "AI system requirements and specification"), ("A.6.2.3", "Documentation of AI system design and development"),
+    ("A.6.2.2", "AI system requirements and specification"),
+    ("A.6.2.3", "Documentation of AI system design and development"),
     ("A.6.2.4", "AI system verification and validation"), ("A.6.2.5", "AI system deployment"),
     ("A.6.2.6", "AI system operation and monitoring"), ("A.6.2.7", "AI system technical documentation"),
     ("A.6.2.8", "AI system recording of event logs"),

@@ -23,7 +23,8 @@ extension QuestionnaireBuilder {
       table[s.id] = NameInfo(symbol: .scale(i), type: .number, range: 0...Swift.max(0, s.maxScore), kind: "scale")
     }
     for (i, c) in computed.enumerated() where table[c.id] == nil {
-      table[c.id] = NameInfo(symbol: .computed(i), type: i < computedTypes.count ? computedTypes[i] : .any, kind: "computed value")
+      table[c.id] = NameInfo(
+        symbol: .computed(i), type: i < computedTypes.count ? computedTypes[i] : .any, kind: "computed value")
     }
     for (i, l) in levels.enumerated() where table[l.id] == nil {
       table[l.id] = NameInfo(symbol: .level(i), type: .string, options: l.bands.map(\.label), kind: "level")
@@ -36,7 +37,7 @@ extension QuestionnaireBuilder {
     -> Expression?
   {
     guard let pending else { return nil }
-    let location = document.location(pending.node)
+    let location = document.location(ofOffset: 0, in: pending.node)
     switch ExpressionChecker.check(pending.text, in: scope, expecting: type) {
     case .success(let compiled, let resultType):
       return Expression(source: pending.text, compiled: compiled, type: resultType, location: location)
@@ -80,7 +81,8 @@ extension QuestionnaireBuilder {
         switch symbol {
         case .computed(let j) where j == i: return "computed value '\(c.id)' cannot use itself"
         case .computed(let j) where j > i:
-          return "computed value '\(self.computed[j].id)' is defined after '\(c.id)'; computed values may use only earlier ones"
+          return
+            "computed value '\(self.computed[j].id)' is defined after '\(c.id)'; computed values may use only earlier ones"
         case .level: return "levels are banded after computed values, so computed value '\(c.id)' cannot use one"
         default: return nil
         }
@@ -95,13 +97,15 @@ extension QuestionnaireBuilder {
     for (i, l) in levels.enumerated() {
       scope.availability = { symbol in
         if case .level(let j) = symbol, j >= i {
-          return j == i ? "level '\(l.id)' cannot use itself" : "level '\(self.levels[j].id)' is defined after '\(l.id)'"
+          return j == i
+            ? "level '\(l.id)' cannot use itself" : "level '\(self.levels[j].id)' is defined after '\(l.id)'"
         }
         return nil
       }
       let expression = compile(l.value, in: scope, expecting: .number, what: "level '\(l.id)'")
       if let expression, let last = latest(expression.compiled.dependencies) { lastQuestion[.level(i)] = last }
-      parts.levels.append(Level(id: l.id, title: l.title, value: expression ?? placeholder, bands: l.bands, location: l.location))
+      parts.levels.append(
+        Level(id: l.id, title: l.title, value: expression ?? placeholder, bands: l.bands, location: l.location))
     }
     // Conditions of sections and questions: they may read only what is settled before the question.
     for (si, section) in sections.enumerated() {
@@ -109,12 +113,15 @@ extension QuestionnaireBuilder {
       scope.availability = { symbol in
         self.unavailableBefore(first, symbol, lastQuestion: lastQuestion, what: "section '\(section.id)'")
       }
-      sections[si].when = compile(sectionWhen[si], in: scope, expecting: .bool, what: "the condition of section '\(section.id)'")
+      sections[si].when = compile(
+        sectionWhen[si], in: scope, expecting: .bool, what: "the condition of section '\(section.id)'")
       for qi in section.questions {
         let q = questions[qi]
         scope.availability = { symbol in
           if case .question(let j) = symbol, j == qi { return "the condition of '\(q.id)' cannot read its own answer" }
-          if case .instance(let j, _) = symbol, j == qi { return "the condition of '\(q.id)' cannot read its own answer" }
+          if case .instance(let j, _) = symbol, j == qi {
+            return "the condition of '\(q.id)' cannot read its own answer"
+          }
           return self.unavailableBefore(qi, symbol, lastQuestion: lastQuestion, what: "'\(q.id)'")
         }
         questions[qi].when = compile(questionWhen[qi], in: scope, expecting: .bool, what: "the condition of '\(q.id)'")
@@ -144,7 +151,8 @@ extension QuestionnaireBuilder {
       case .level(let l): name = "level '\(levels[l].id)'"
       default: name = "it"
       }
-      return "\(name) depends on '\(id)', which is asked after \(what); a condition can only read what is settled before it"
+      return
+        "\(name) depends on '\(id)', which is asked after \(what); a condition can only read what is settled before it"
     }
   }
 
@@ -156,12 +164,15 @@ extension QuestionnaireBuilder {
   private func compileRisk(_ risk: PendingRisk, scope: QuestionnaireScope) -> Risk {
     let what = "risk '\(risk.id)'"
     let when = compile(risk.when, in: scope, expecting: .bool, what: "the condition of \(what)")
-    let likelihood = rating(risk.likelihood, axis: "likelihood", count: matrix.likelihood.count, scope: scope, what: what)
+    let likelihood = rating(
+      risk.likelihood, axis: "likelihood", count: matrix.likelihood.count, scope: scope, what: what)
     let severity = rating(risk.severity, axis: "severity", count: matrix.severity.count, scope: scope, what: what)
     let residualLikelihood = rating(
-      risk.residualLikelihood, axis: "likelihood", count: matrix.likelihood.count, scope: scope, what: "the residual of \(what)")
+      risk.residualLikelihood, axis: "likelihood", count: matrix.likelihood.count, scope: scope,
+      what: "the residual of \(what)")
     let residualSeverity = rating(
-      risk.residualSeverity, axis: "severity", count: matrix.severity.count, scope: scope, what: "the residual of \(what)")
+      risk.residualSeverity, axis: "severity", count: matrix.severity.count, scope: scope,
+      what: "the residual of \(what)")
     if let when, let reason = NeverHolds.reason(when.compiled, names: displayName, ranges: scope) {
       document.warning("\(what) can never be raised: \(reason)", at: when.location ?? risk.location)
     }
@@ -179,7 +190,8 @@ extension QuestionnaireBuilder {
     guard let pending, let expression = compile(pending, in: scope, expecting: .number, what: "the \(axis) of \(what)")
     else { return nil }
     if case .constant(.number(let n)) = expression.compiled, n != n.rounded() || n < 1 || n > Double(count) {
-      document.error("\(axis) \(JSON.format(n)) is outside the matrix: a whole number from 1 to \(count) (in \(what))", pending.node)
+      document.error(
+        "\(axis) \(JSON.format(n)) is outside the matrix: a whole number from 1 to \(count) (in \(what))", pending.node)
     }
     return expression
   }

@@ -17,14 +17,18 @@ struct PendingRisk {
 }
 
 extension QuestionnaireBuilder {
-  static let riskKeys = ["id", "title", "dimension", "description", "when", "likelihood", "severity", "residual", "treatment"]
+  static let riskKeys = [
+    "id", "title", "dimension", "description", "when", "likelihood", "severity", "residual", "treatment",
+  ]
   static let treatmentKeys = ["option", "controls", "actions", "owner", "due", "status"]
 
   func readRisks(_ nodes: [Node]) {
     for node in nodes {
       let label = node.mapping?["id"]?.scalar.map { "risk '\($0.string)'" } ?? "a risk"
-      guard let reader = MappingReader(node, in: document, what: label, allowed: Self.riskKeys,
-        required: ["id", "title", "dimension", "likelihood", "severity"])
+      guard
+        let reader = MappingReader(
+          node, in: document, what: label, allowed: Self.riskKeys,
+          required: ["id", "title", "dimension", "likelihood", "severity"])
       else { continue }
       var risk = PendingRisk(
         id: reader.text("id") ?? "", title: reader.text("title") ?? "", dimension: reader.text("dimension") ?? "",
@@ -32,7 +36,8 @@ extension QuestionnaireBuilder {
         likelihood: pending(reader, "likelihood"), severity: pending(reader, "severity"), hasResidual: false,
         location: reader.location)
       if let residualNode = reader.node("residual"),
-        let residual = MappingReader(residualNode, in: document, what: "the residual of \(label)",
+        let residual = MappingReader(
+          residualNode, in: document, what: "the residual of \(label)",
           allowed: ["likelihood", "severity"])
       {
         if !residual.has("likelihood") && !residual.has("severity") {
@@ -50,8 +55,10 @@ extension QuestionnaireBuilder {
   }
 
   func readTreatment(_ node: Node, of owner: String) -> Treatment? {
-    guard let reader = MappingReader(node, in: document, what: "the treatment of \(owner)",
-      allowed: Self.treatmentKeys, required: ["option"])
+    guard
+      let reader = MappingReader(
+        node, in: document, what: "the treatment of \(owner)",
+        allowed: Self.treatmentKeys, required: ["option"])
     else { return nil }
     var treatment = Treatment(option: .mitigate)
     if let option = reader.string("option"), let optionNode = reader.node("option") {
@@ -81,7 +88,9 @@ extension QuestionnaireBuilder {
     if let controlsNode = reader.node("controls") {
       let items = controlsNode.sequence.map(Array.init) ?? [controlsNode]
       for item in items {
-        guard let control = item.scalar?.string, !AnnexA.isControl(control), !AnnexA.isQualifiedExternal(control) else { continue }
+        guard let control = item.scalar?.string, !AnnexA.isControl(control), !AnnexA.isQualifiedExternal(control) else {
+          continue
+        }
         let hint = Suggestions.hint(for: control, in: AnnexA.controls.map(\.id))
         document.warning(
           "'\(control)' is not an ISO/IEC 42001 Annex A control\(hint); qualify controls from elsewhere, e.g. 'ISO 27001 A.8.12'",

@@ -3,8 +3,10 @@ import Yams
 extension QuestionnaireBuilder {
   func readScales(_ nodes: [Node]) {
     for node in nodes {
-      guard let reader = MappingReader(node, in: document, what: "a scale", allowed: ["id", "title", "description"],
-        required: ["id"]), let id = reader.text("id")
+      guard
+        let reader = MappingReader(
+          node, in: document, what: "a scale", allowed: ["id", "title", "description"],
+          required: ["id"]), let id = reader.text("id")
       else { continue }
       if scaleIndex[id] == nil { scaleIndex[id] = scales.count }
       scales.append(Scale(id: id, title: reader.string("title"), location: reader.location))
@@ -14,8 +16,10 @@ extension QuestionnaireBuilder {
   func readComputed(_ nodes: [Node]) {
     for node in nodes {
       let label = node.mapping?["id"]?.scalar.map { "computed value '\($0.string)'" } ?? "a computed value"
-      guard let reader = MappingReader(node, in: document, what: label, allowed: ["id", "title", "value"],
-        required: ["id", "value"])
+      guard
+        let reader = MappingReader(
+          node, in: document, what: label, allowed: ["id", "title", "value"],
+          required: ["id", "value"])
       else { continue }
       computed.append((reader.text("id") ?? "", reader.string("title"), pending(reader, "value"), reader.location))
     }
@@ -24,15 +28,19 @@ extension QuestionnaireBuilder {
   func readLevels(_ nodes: [Node]) {
     for node in nodes {
       let label = node.mapping?["id"]?.scalar.map { "level '\($0.string)'" } ?? "a level"
-      guard let reader = MappingReader(node, in: document, what: label, allowed: ["id", "title", "value", "bands"],
-        required: ["id", "value", "bands"])
+      guard
+        let reader = MappingReader(
+          node, in: document, what: label, allowed: ["id", "title", "value", "bands"],
+          required: ["id", "value", "bands"])
       else { continue }
       var bands: [Level.Band] = []
       if let items = reader.list("bands") {
         if items.isEmpty, let bandsNode = reader.node("bands") { document.error("\(label) has no bands", bandsNode) }
         for (i, item) in items.enumerated() {
-          guard let band = MappingReader(item, in: document, what: "band \(i + 1) of \(label)",
-            allowed: ["max", "label", "description"], required: ["label"])
+          guard
+            let band = MappingReader(
+              item, in: document, what: "band \(i + 1) of \(label)",
+              allowed: ["max", "label", "description"], required: ["label"])
           else { continue }
           let max = band.number("max")
           if let previous = bands.last {
@@ -40,7 +48,8 @@ extension QuestionnaireBuilder {
               document.error("only the last band of \(label) may leave out 'max'", item)
             } else if let max, let prevMax = previous.max, max <= prevMax, let maxNode = band.node("max") {
               document.error(
-                "bands must go up: 'max' \(JSON.format(max)) is not above the previous band's \(JSON.format(prevMax))", maxNode)
+                "bands must go up: 'max' \(JSON.format(max)) is not above the previous band's \(JSON.format(prevMax))",
+                maxNode)
             }
           }
           if let text = band.text("label") {
@@ -57,7 +66,9 @@ extension QuestionnaireBuilder {
 
   func readMatrix(_ node: Node) {
     let axes = ["likelihood", "severity", "ratings", "grid"]
-    guard let reader = MappingReader(node, in: document, what: "the matrix", allowed: axes + ["appetite"]) else { return }
+    guard let reader = MappingReader(node, in: document, what: "the matrix", allowed: axes + ["appetite"]) else {
+      return
+    }
     var candidate = matrix
     candidate.location = reader.location
     if axes.contains(where: reader.has) {
@@ -100,14 +111,17 @@ extension QuestionnaireBuilder {
       return []
     }
     var grid: [[Int]] = []
+    var complete = true
     for (r, row) in rows.enumerated() {
       guard let cells = row.sequence else {
         document.error("row \(r + 1) of the grid must be a list of ratings", row)
-        return []
+        complete = false
+        continue
       }
-      guard cells.count == m.severity.count else {
-        document.error("row \(r + 1) of the grid needs one rating per severity (\(m.severity.count)), not \(cells.count)", row)
-        return []
+      if cells.count != m.severity.count {
+        document.error(
+          "row \(r + 1) of the grid needs one rating per severity (\(m.severity.count)), not \(cells.count)", row)
+        complete = false
       }
       var ratings: [Int] = []
       for cell in cells {
@@ -122,6 +136,6 @@ extension QuestionnaireBuilder {
       }
       grid.append(ratings)
     }
-    return grid
+    return complete ? grid : []
   }
 }

@@ -15,8 +15,10 @@ extension QuestionnaireBuilder {
   func readSections(_ nodes: [Node]) {
     for (n, node) in nodes.enumerated() {
       let label = node.mapping?["id"]?.scalar.map { "section '\($0.string)'" } ?? "section \(n + 1)"
-      guard let reader = MappingReader(node, in: document, what: label, allowed: Self.sectionKeys,
-        required: ["id", "title", "questions"])
+      guard
+        let reader = MappingReader(
+          node, in: document, what: label, allowed: Self.sectionKeys,
+          required: ["id", "title", "questions"])
       else { continue }
       let first = questions.count
       let index = sections.count
@@ -24,17 +26,20 @@ extension QuestionnaireBuilder {
         if items.isEmpty, let q = reader.node("questions") { document.error("\(label) has no questions", q) }
         for item in items { readQuestion(item, section: index) }
       }
-      sections.append(Section(
-        id: reader.text("id") ?? "", title: reader.text("title") ?? "", intro: reader.string("intro"),
-        when: nil, questions: first..<questions.count, location: reader.location))
+      sections.append(
+        Section(
+          id: reader.text("id") ?? "", title: reader.text("title") ?? "", intro: reader.string("intro"),
+          when: nil, questions: first..<questions.count, location: reader.location))
       sectionWhen.append(pending(reader, "when"))
     }
   }
 
   func readQuestion(_ node: Node, section: Int) {
     let label = node.mapping?["id"]?.scalar.map { "question '\($0.string)'" } ?? "a question"
-    guard let reader = MappingReader(node, in: document, what: label, allowed: Self.questionKeys,
-      required: ["id", "type", "prompt"])
+    guard
+      let reader = MappingReader(
+        node, in: document, what: label, allowed: Self.questionKeys,
+        required: ["id", "type", "prompt"])
     else { return }
     let id = reader.text("id") ?? ""
     if id.contains(where: { "[]{}".contains($0) }), let idNode = reader.node("id") {
@@ -109,10 +114,13 @@ extension QuestionnaireBuilder {
   func readOption(_ node: Node, of owner: String, type: QuestionType) -> AnswerOption? {
     // Shorthand: a plain value is an option with that value as its label.
     if let scalar = node.scalar {
-      return AnswerOption(value: scalar.string, label: yesnoLabel(scalar.string, type) ?? scalar.string, location: document.location(node))
+      return AnswerOption(
+        value: scalar.string, label: yesnoLabel(scalar.string, type) ?? scalar.string, location: document.location(node)
+      )
     }
     let label = node.mapping?["value"]?.scalar.map { "option '\($0.string)' of \(owner)" } ?? "an option of \(owner)"
-    guard let reader = MappingReader(node, in: document, what: label, allowed: Self.optionKeys, required: ["value"]) else {
+    guard let reader = MappingReader(node, in: document, what: label, allowed: Self.optionKeys, required: ["value"])
+    else {
       return nil
     }
     guard let value = reader.text("value") else { return nil }
@@ -198,7 +206,8 @@ extension QuestionnaireBuilder {
     var labels: [Int: String] = [:]
     if let sequence = node.sequence {
       if sequence.count != max - min + 1 {
-        document.error("a list of labels needs one per point from \(min) to \(max) (\(max - min + 1)), not \(sequence.count)", node)
+        document.error(
+          "a list of labels needs one per point from \(min) to \(max) (\(max - min + 1)), not \(sequence.count)", node)
         return [:]
       }
       for (i, item) in sequence.enumerated() { labels[min + i] = item.scalar?.string ?? "" }

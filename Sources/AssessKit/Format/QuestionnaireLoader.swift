@@ -48,7 +48,8 @@ final class QuestionnaireBuilder {
   var questionWhen: [PendingExpression?] = []
   var repeatNames: [Int: (String, Node)] = [:]
   var computed: [(id: String, title: String?, value: PendingExpression?, location: SourceLocation)] = []
-  var levels: [(id: String, title: String?, value: PendingExpression?, bands: [Level.Band], location: SourceLocation)] = []
+  var levels: [(id: String, title: String?, value: PendingExpression?, bands: [Level.Band], location: SourceLocation)] =
+    []
   var matrix = RiskMatrix.standard
   var risks: [PendingRisk] = []
 
@@ -56,13 +57,19 @@ final class QuestionnaireBuilder {
     self.document = document
   }
 
-  static let topKeys = ["assess", "id", "title", "version", "description", "scales", "computed", "levels", "matrix", "sections", "risks"]
+  static let topKeys = [
+    "assess", "id", "title", "version", "description", "scales", "computed", "levels", "matrix", "sections", "risks",
+  ]
 
   func build(_ root: Node) -> Questionnaire? {
-    guard let top = MappingReader(root, in: document, what: "the questionnaire", allowed: Self.topKeys,
-      required: ["assess", "id", "title", "version", "sections"])
+    guard
+      let top = MappingReader(
+        root, in: document, what: "the questionnaire", allowed: Self.topKeys,
+        required: ["assess", "id", "title", "version", "sections"])
     else { return nil }
-    if let format = top.integer("assess"), !QuestionnaireLoader.supportedVersions.contains(format), let node = top.node("assess") {
+    if let format = top.integer("assess"), !QuestionnaireLoader.supportedVersions.contains(format),
+      let node = top.node("assess")
+    {
       document.error("format version \(format) is not supported (this build reads version 1)", node)
     }
     let id = top.text("id") ?? ""
@@ -100,7 +107,8 @@ final class QuestionnaireBuilder {
     func claim(_ id: String, _ kind: String, _ location: SourceLocation?) {
       if let (otherKind, otherLocation) = seen[id] {
         let place = otherLocation.map { " at line \($0.line)" } ?? ""
-        document.diagnostics.append(.error("duplicate id '\(id)': already used by the \(otherKind)\(place)", at: location))
+        document.diagnostics.append(
+          .error("duplicate id '\(id)': already used by the \(otherKind)\(place)", at: location))
       } else {
         seen[id] = (kind, location)
       }
@@ -141,7 +149,8 @@ final class QuestionnaireBuilder {
         continue
       }
       guard questions[source].type == .multi else {
-        document.error("'repeat' needs a multiple-choice question; '\(name)' is \(questions[source].type.rawValue)", node)
+        document.error(
+          "'repeat' needs a multiple-choice question; '\(name)' is \(questions[source].type.rawValue)", node)
         continue
       }
       guard source < q else {
@@ -179,8 +188,10 @@ final class QuestionnaireBuilder {
   }
 
   func warnAboutScales() {
-    for (s, scale) in scales.enumerated() where !questions.contains(where: { q in q.options.contains { $0.score[s] != nil } }) {
-      document.diagnostics.append(.warning("nothing adds to scale '\(scale.id)': no option has a score for it", at: scale.location))
+    for (s, scale) in scales.enumerated()
+    where !questions.contains(where: { q in q.options.contains { $0.score[s] != nil } }) {
+      document.diagnostics.append(
+        .warning("nothing adds to scale '\(scale.id)': no option has a score for it", at: scale.location))
     }
   }
 }

@@ -70,12 +70,14 @@ final class YAMLDocument {
     let value = scalar.string
     let before = String(String.UnicodeScalarView(value.unicodeScalars.prefix(offset)))
     let lineInValue = before.filter { $0 == "\n" }.count
-    let columnInLine = before.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count } ?? 0
+    let columnInLine =
+      before.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count } ?? 0
     switch scalar.style {
     case .literal, .folded:
+      // The block's indentation is that of its first content line.
       let line = start.line + 1 + lineInValue
-      guard line - 1 < lines.count else { return start }
-      let indent = lines[line - 1].prefix { $0 == " " }.count
+      guard line - 1 < lines.count, start.line < lines.count else { return start }
+      let indent = lines[start.line].prefix { $0 == " " }.count
       return SourceLocation(file: file, line: line, column: indent + 1 + columnInLine)
     case .singleQuoted, .doubleQuoted:
       if lineInValue > 0 { return start }

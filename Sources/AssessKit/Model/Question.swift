@@ -34,7 +34,8 @@ public struct Question: Sendable, Hashable {
   /// Creates a question.
   public init(
     id: String, type: QuestionType, prompt: String, help: String? = nil, refs: [String] = [], required: Bool = true,
-    when: Expression? = nil, options: [AnswerOption] = [], min: Double? = nil, max: Double? = nil, labels: [Int: String] = [:],
+    when: Expression? = nil, options: [AnswerOption] = [], min: Double? = nil, max: Double? = nil,
+    labels: [Int: String] = [:],
     unit: String? = nil, repeatOver: Int? = nil, section: Int = 0, location: SourceLocation? = nil
   ) {
     self.id = id

@@ -9,9 +9,13 @@ public enum EvaluationJSON {
     }
     let levels = engine.levels
     return .object([
-      ("questionnaire", .object([
-        ("id", .string(q.id)), ("title", .string(q.title)), ("version", .string(q.version)), ("hash", .string(q.hash)),
-      ])),
+      (
+        "questionnaire",
+        .object([
+          ("id", .string(q.id)), ("title", .string(q.title)), ("version", .string(q.version)),
+          ("hash", .string(q.hash)),
+        ])
+      ),
       ("path", .array(engine.path.map(JSON.string))),
       ("answers", .object(engine.pathAnswers.map { ($0.id, $0.value.json) })),
       ("unanswered", .array(engine.unanswered.map(JSON.string))),
@@ -20,11 +24,19 @@ public enum EvaluationJSON {
       ("computed", .object(q.computed.enumerated().map { i, c in (c.id, engine.computed[i].json) })),
       ("levels", .object(q.levels.enumerated().map { i, l in (l.id, levels[i].label.map(JSON.string) ?? .null) })),
       ("levelValues", .object(q.levels.enumerated().map { i, l in (l.id, levels[i].value.json) })),
-      ("breakdown", .object(q.scales.enumerated().map { s, scale in
-        (scale.id, .array(engine.contributions(toScale: s).map { c in
-          .object([("question", .string(c.question)), ("answer", c.answer.json), ("points", .number(c.points))])
-        }))
-      })),
+      (
+        "breakdown",
+        .object(
+          q.scales.enumerated().map { s, scale in
+            (
+              scale.id,
+              .array(
+                engine.contributions(toScale: s).map { c in
+                  .object([("question", .string(c.question)), ("answer", c.answer.json), ("points", .number(c.points))])
+                })
+            )
+          })
+      ),
       ("risks", .array(q.risks.indices.filter { engine.risks[$0].raised }.map { risk($0, engine) })),
     ])
   }
@@ -37,24 +49,33 @@ public enum EvaluationJSON {
     let m = q.matrix
     var fields: [(String, JSON)] = [
       ("id", .string(risk.id)), ("title", .string(risk.title)), ("dimension", .string(risk.dimension)),
-      ("likelihood", .number(Double(state.inherent.likelihood))), ("severity", .number(Double(state.inherent.severity))),
+      ("likelihood", .number(Double(state.inherent.likelihood))),
+      ("severity", .number(Double(state.inherent.severity))),
       ("rating", .string(m.ratings[state.inherent.rating])),
       ("aboveAppetite", .bool(m.isAboveAppetite(state.inherent.rating))),
     ]
     if let r = state.residual {
-      fields.append(("residual", .object([
-        ("likelihood", .number(Double(r.likelihood))), ("severity", .number(Double(r.severity))),
-        ("rating", .string(m.ratings[r.rating])), ("aboveAppetite", .bool(m.isAboveAppetite(r.rating))),
-      ])))
+      fields.append(
+        (
+          "residual",
+          .object([
+            ("likelihood", .number(Double(r.likelihood))), ("severity", .number(Double(r.severity))),
+            ("rating", .string(m.ratings[r.rating])), ("aboveAppetite", .bool(m.isAboveAppetite(r.rating))),
+          ])
+        ))
     } else {
       fields.append(("residual", .null))
     }
     if let t = risk.treatment {
-      fields.append(("treatment", .object([
-        ("option", .string(t.option.rawValue)), ("controls", .array(t.controls.map(JSON.string))),
-        ("actions", .array(t.actions.map(JSON.string))), ("owner", t.owner.map(JSON.string) ?? .null),
-        ("due", t.due.map(JSON.string) ?? .null), ("status", .string(t.status.rawValue)),
-      ])))
+      fields.append(
+        (
+          "treatment",
+          .object([
+            ("option", .string(t.option.rawValue)), ("controls", .array(t.controls.map(JSON.string))),
+            ("actions", .array(t.actions.map(JSON.string))), ("owner", t.owner.map(JSON.string) ?? .null),
+            ("due", t.due.map(JSON.string) ?? .null), ("status", .string(t.status.rawValue)),
+          ])
+        ))
     } else {
       fields.append(("treatment", .null))
     }
@@ -70,23 +91,35 @@ public enum EvaluationJSON {
     if let when = risk.when {
       out.append(.object([("rule", .string("when")), ("expression", .string(when.source))]))
     }
-    out.append(.object([
-      ("rule", .string("likelihood")), ("expression", .string(risk.likelihood.source)),
-      ("value", .number(Double(state.inherent.likelihood))),
-    ]))
-    out.append(.object([
-      ("rule", .string("severity")), ("expression", .string(risk.severity.source)),
-      ("value", .number(Double(state.inherent.severity))),
-    ]))
+    out.append(
+      .object([
+        ("rule", .string("likelihood")), ("expression", .string(risk.likelihood.source)),
+        ("value", .number(Double(state.inherent.likelihood))),
+      ]))
+    out.append(
+      .object([
+        ("rule", .string("severity")), ("expression", .string(risk.severity.source)),
+        ("value", .number(Double(state.inherent.severity))),
+      ]))
     if let r = state.residual {
       if let e = risk.residualLikelihood {
-        out.append(.object([("rule", .string("residual likelihood")), ("expression", .string(e.source)), ("value", .number(Double(r.likelihood)))]))
+        out.append(
+          .object([
+            ("rule", .string("residual likelihood")), ("expression", .string(e.source)),
+            ("value", .number(Double(r.likelihood))),
+          ]))
       }
       if let e = risk.residualSeverity {
-        out.append(.object([("rule", .string("residual severity")), ("expression", .string(e.source)), ("value", .number(Double(r.severity)))]))
+        out.append(
+          .object([
+            ("rule", .string("residual severity")), ("expression", .string(e.source)),
+            ("value", .number(Double(r.severity))),
+          ]))
       }
     }
-    let read = engine.answersRead(by: [risk.when, risk.likelihood, risk.severity, risk.residualLikelihood, risk.residualSeverity])
+    let read = engine.answersRead(by: [
+      risk.when, risk.likelihood, risk.severity, risk.residualLikelihood, risk.residualSeverity,
+    ])
     for (id, value) in read {
       out.append(.object([("answer", .string(id)), ("value", value.json)]))
     }

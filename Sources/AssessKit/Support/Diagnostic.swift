@@ -47,7 +47,7 @@ extension Array where Element == Diagnostic {
   public func sortedByLocation() -> [Diagnostic] {
     enumerated().sorted { a, b in
       switch (a.element.location, b.element.location) {
-      case let (l?, r?): return l == r ? a.offset < b.offset : l < r
+      case (let l?, let r?): return l == r ? a.offset < b.offset : l < r
       case (nil, _?): return true
       case (_?, nil): return false
       case (nil, nil): return a.offset < b.offset
