@@ -65,7 +65,10 @@ struct TestScope: ExpressionScope {
       Issue.record("accepted")
       return
     }
-    #expect(errors.map(\.message) == ["unknown name 'efect' (did you mean 'effect'?)", "unknown name 'tsted' (did you mean 'tested'?)"])
+    #expect(
+      errors.map(\.message) == [
+        "unknown name 'efect' (did you mean 'effect'?)", "unknown name 'tsted' (did you mean 'tested'?)",
+      ])
   }
 
   @Test func expectedTypeOfTheContext() {

@@ -37,7 +37,8 @@ import Testing
 
   @Test func emptyAndNonMappingFiles() {
     #expect(diagnostics("") == ["1:1: error: the file is empty"])
-    #expect(diagnostics("- a\n- b\n") == ["1:1: error: the questionnaire must be a mapping of keys to values, not a list"])
+    #expect(
+      diagnostics("- a\n- b\n") == ["1:1: error: the questionnaire must be a mapping of keys to values, not a list"])
   }
 
   @Test func duplicateYAMLKeys() {
@@ -79,16 +80,16 @@ import Testing
       """)
     #expect(
       diagnostics(yaml) == [
-        "9:9: error: question 'a' is single choice and needs 'options'",
-        "10:48: error: 'options' apply to single, multi and yesno questions, not text",
-        "11:9: error: question 'c' is a scale and needs 'min' and 'max'",
-        "12:49: error: 'max' (1) must be greater than 'min' (5)",
-        "13:49: error: options of a yes/no question have the values 'yes' and 'no', not 'maybe'",
-        "14:49: error: every option of question 'f' is exclusive; at most one can be",
-        "15:50: error: question 'g' has the option 'x' twice",
-        "16:43: error: a note is display-only and cannot be required",
-        "17:61: error: a list of labels needs one per point from 1 to 3 (3), not 2",
-        "18:43: error: 'required' of question 'j' must be true or false, not 'maybe'",
+        "10:9: error: question 'a' is single choice and needs 'options'",
+        "11:49: error: 'options' apply to single, multi and yesno questions, not text",
+        "12:9: error: question 'c' is a scale and needs 'min' and 'max'",
+        "13:55: error: 'max' (1) must be greater than 'min' (5)",
+        "14:50: error: options of a yes/no question have the values 'yes' and 'no', not 'maybe'",
+        "15:50: error: every option of question 'f' is exclusive; at most one can be",
+        "16:55: error: question 'g' has the option 'x' twice",
+        "17:50: error: a note is display-only and cannot be required",
+        "18:65: error: a list of labels needs one per point from 1 to 3 (3), not 2",
+        "19:50: error: 'required' of question 'j' must be true or false, not 'maybe'",
       ])
   }
 
@@ -207,7 +208,8 @@ import Testing
   }
 
   @Test func appetiteAloneKeepsTheDefaultGrid() throws {
-    let q = try load(wrap("  - {id: s, title: S, questions: [{id: a, type: text, prompt: A}]}", head: "matrix: {appetite: high}"))
+    let q = try load(
+      wrap("  - {id: s, title: S, questions: [{id: a, type: text, prompt: A}]}", head: "matrix: {appetite: high}"))
     #expect(q.matrix.grid == RiskMatrix.standard.grid && q.matrix.appetite == 2)
   }
 

@@ -37,8 +37,8 @@ public enum AnswerChecker {
     } else if let (base, option) = AnswerSet.splitInstance(id), let q = questionnaire.question(base) {
       guard let sourceIndex = q.repeatOver else { throw fail("'\(base)' is not repeated, so '\(id)' names nothing") }
       let source = questionnaire.questions[sourceIndex]
-      guard source.option(option) != nil else {
-        let hint = Suggestions.hint(for: option, in: source.optionValues)
+      guard let sourceOption = source.option(option), !sourceOption.exclusive else {
+        let hint = Suggestions.hint(for: option, in: source.options.filter { !$0.exclusive }.map(\.value))
         throw fail("'\(base)' repeats over the options of '\(source.id)', and '\(option)' is not one of them\(hint)")
       }
       question = q
@@ -109,6 +109,9 @@ public enum AnswerChecker {
   private static func choice(_ value: Value, rawText: String?, _ q: Question, _ id: String) throws(AnswerError)
     -> String
   {
+    if case .list = value {
+      throw AnswerError(id: id, message: "'\(id)' takes one option, not a list")
+    }
     var candidates: [String] = []
     if let rawText { candidates.append(rawText) }
     switch value {

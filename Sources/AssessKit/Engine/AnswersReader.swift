@@ -20,7 +20,9 @@ public enum AnswersReader {
   public static func read(text: String, file: String, for questionnaire: Questionnaire) -> Outcome {
     let document = YAMLDocument(file: file, text: text)
     var answers = AnswerSet()
-    guard let root = document.root() else { return Outcome(answers: answers, diagnostics: document.diagnostics) }
+    guard let root = document.root(allowEmpty: true) else {
+      return Outcome(answers: answers, diagnostics: document.diagnostics)
+    }
     if case .scalar(let s) = root, s.string.isEmpty || root.null != nil {
       return Outcome(answers: answers, diagnostics: [])
     }

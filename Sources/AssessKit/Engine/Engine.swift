@@ -129,7 +129,11 @@ public struct Engine: Sendable {
     var newInstances: [(option: String, value: Value)] = []
     var value = Value.null
     if let source = question.repeatOver {
-      let chosen = questionValue[source].list?.compactMap(\.string) ?? []
+      // Asked once per chosen option; an exclusive option ("none of these") is not repeated over.
+      let sourceQuestion = questionnaire.questions[source]
+      let chosen = (questionValue[source].list?.compactMap(\.string) ?? []).filter {
+        sourceQuestion.option($0)?.exclusive != true
+      }
       if chosen.isEmpty { visible = false }
       if visible {
         newInstances = chosen.map { option in

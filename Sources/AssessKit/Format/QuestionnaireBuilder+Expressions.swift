@@ -13,7 +13,7 @@ extension QuestionnaireBuilder {
     for (i, q) in questions.enumerated() where table[q.id] == nil {
       var type = q.type.valueType
       if q.repeatOver != nil { type = .list(type) }
-      let range = q.min.flatMap { lo in q.max.map { hi in lo...hi } }
+      let range = q.min.flatMap { lo in q.max.flatMap { hi in lo <= hi ? lo...hi : nil } }
       table[q.id] = NameInfo(
         symbol: .question(i), type: q.type == .note ? .any : type,
         options: q.type == .single || q.type == .multi ? q.optionValues : nil, range: q.repeatOver == nil ? range : nil,
@@ -55,7 +55,7 @@ extension QuestionnaireBuilder {
     var scope = QuestionnaireScope(table: [:], maxScores: maxScores)
     for (i, q) in questions.enumerated() {
       if let source = q.repeatOver {
-        scope.repeatOptions[i] = questions[source].optionValues
+        scope.repeatOptions[i] = questions[source].options.filter { !$0.exclusive }.map(\.value)
         scope.repeatTypes[i] = q.type.valueType
       }
     }

@@ -180,7 +180,7 @@ final class QuestionnaireBuilder {
         default:
           best = max(0, question.options.map { $0.score[s] ?? 0 }.max() ?? 0)
         }
-        let instances = question.repeatOver.map { Double(questions[$0].options.count) } ?? 1
+        let instances = question.repeatOver.map { Double(questions[$0].options.filter { !$0.exclusive }.count) } ?? 1
         totals[s] += best * instances
       }
     }

@@ -14,9 +14,10 @@ final class YAMLDocument {
   }
 
   /// The root node, or `nil` with a diagnostic when the text is not YAML.
-  func root() -> Node? {
+  func root(allowEmpty: Bool = false) -> Node? {
     do {
       guard let node = try Yams.compose(yaml: text) else {
+        if allowEmpty { return nil }
         error("the file is empty", at: SourceLocation(file: file, line: 1, column: 1))
         return nil
       }
