@@ -30,8 +30,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "assess-bench", dependencies: ["AssessKit"], path: "Benchmarks/assess-bench"),
     .testTarget(name: "AssessKitTests", dependencies: ["AssessKit", "AssessBuiltins"]),
-    .testTarget(name: "AssessCLITests", dependencies: ["AssessKit"]),
+    .testTarget(name: "AssessCLITests", dependencies: ["AssessKit", "assess"]),
   ],
   swiftLanguageModes: [.v6]
 )
