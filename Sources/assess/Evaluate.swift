@@ -9,8 +9,9 @@ extension Assess {
       abstract: "Evaluate one answer set (or, with --batch, one per line): path, scores, levels, risks.",
       discussion: """
         The answers file (YAML or JSON; '-' reads standard input) maps question ids to answers.
-        With --batch, each line of a JSON Lines file is one answer set and gives one JSON result
-        line; a bad line gives {"line": N, "errors": [...]} and the rest go on (exit 2 at the end).
+
+        With --batch, each line of a JSON Lines file is one answer set and gives one JSON result line; \
+        a bad line gives {"line": N, "errors": [...]} and the rest go on (exit 2 at the end).
         """
     )
 
