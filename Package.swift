@@ -16,6 +16,7 @@ let package = Package(
       name: "AssessKit",
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
+    .target(name: "AssessStore", dependencies: ["AssessKit"]),
     .target(
       name: "AssessBuiltins",
       path: "questionnaires",
@@ -26,12 +27,15 @@ let package = Package(
       name: "assess",
       dependencies: [
         "AssessKit",
+        "AssessStore",
         "AssessBuiltins",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .executableTarget(name: "assess-bench", dependencies: ["AssessKit"], path: "Benchmarks/assess-bench"),
     .testTarget(name: "AssessKitTests", dependencies: ["AssessKit", "AssessBuiltins"]),
+    .testTarget(name: "AssessStoreTests", dependencies: ["AssessStore", "AssessKit"]),
     .testTarget(name: "AssessCLITests", dependencies: ["AssessKit", "assess"]),
   ],
   swiftLanguageModes: [.v6]

@@ -12,7 +12,9 @@ struct Assess: ParsableCommand {
       Exit codes: 0 success; 1 a check or validation failed; 2 usage or input error.
       """,
     version: AssessVersion.current,
-    subcommands: [List.self, Validate.self, Evaluate.self]
+    subcommands: [
+      List.self, Validate.self, Evaluate.self, Start.self, Answer.self, Status.self, History.self, Sign.self, Resume.self,
+    ]
   )
 
   /// Runs the command line, mapping errors to the documented exit codes: usage errors exit 2.

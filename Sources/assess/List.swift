@@ -1,11 +1,13 @@
 import ArgumentParser
 import AssessKit
+import AssessStore
 import Foundation
 
 extension Assess {
   /// `assess list [--json]`
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the built-in questionnaires.")
+    static let configuration = CommandConfiguration(
+      abstract: "List the built-in questionnaires and the sessions (status, progress, highest rating).")
 
     @Flag(help: "Print as JSON.")
     var json = false
@@ -14,6 +16,17 @@ extension Assess {
 
     func run() throws {
       let builtins = QuestionnaireResolver.builtins().compactMap(\.questionnaire)
+      let context = SessionContext(global)
+      let ids: [String]
+      do { ids = try context.store.ids() } catch { throw CLIFailure(error.message) }
+      var sessions: [(String, Result<Session, StoreError>)] = []
+      for id in ids {
+        do {
+          sessions.append((id, .success(try context.store.load(id).0)))
+        } catch {
+          sessions.append((id, .failure(error)))
+        }
+      }
       if json {
         let items = builtins.map { q -> JSON in
           .object([
@@ -22,7 +35,13 @@ extension Assess {
             ("risks", .number(Double(q.risks.count))),
           ])
         }
-        print(JSON.object([("questionnaires", .array(items))]).pretty())
+        let sessionItems = sessions.map { id, result -> JSON in
+          switch result {
+          case .success(let session): return SessionJSON.summary(session)
+          case .failure(let error): return .object([("id", .string(id)), ("error", .string(error.message))])
+          }
+        }
+        print(JSON.object([("questionnaires", .array(items)), ("sessions", .array(sessionItems))]).pretty())
         return
       }
       let bold = global.useColor(for: .standardOutput)
@@ -30,6 +49,20 @@ extension Assess {
       let width = builtins.map(\.id.count).max() ?? 0
       for q in builtins {
         print("  \(q.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(q.version)  \(q.title)")
+      }
+      print(Terminal.bold("Sessions in \(context.store.name)", bold))
+      if sessions.isEmpty { print("  none yet: 'assess start QUESTIONNAIRE' starts one") }
+      let idWidth = sessions.map(\.0.count).max() ?? 0
+      for (id, result) in sessions {
+        let name = id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+        switch result {
+        case .success(let s):
+          let (answered, onPath) = s.progress
+          let rating = s.highestRating.map { "highest risk \($0)" } ?? "no risks raised"
+          print("  \(name)  \(s.questionnaire.id) \(s.questionnaire.version)  \(s.status), \(answered)/\(onPath) answered, \(rating)")
+        case .failure(let error):
+          print("  \(name)  cannot be read: \(error.message)")
+        }
       }
     }
   }

@@ -9,6 +9,8 @@ public enum AnswersReader {
     public var answers: AnswerSet
     /// One error per rejected answer, at its place in the file.
     public var diagnostics: [Diagnostic]
+    /// The ids of the accepted answers, in file order.
+    public var order: [String] = []
   }
 
   /// Reads and checks an answers file.
@@ -20,6 +22,7 @@ public enum AnswersReader {
   public static func read(text: String, file: String, for questionnaire: Questionnaire) -> Outcome {
     let document = YAMLDocument(file: file, text: text)
     var answers = AnswerSet()
+    var order: [String] = []
     guard let root = document.root(allowEmpty: true) else {
       return Outcome(answers: answers, diagnostics: document.diagnostics)
     }
@@ -38,12 +41,15 @@ public enum AnswersReader {
       let (value, raw) = self.value(of: node)
       do {
         let checked = try AnswerChecker.check(id, value, rawText: raw, in: questionnaire)
-        if !checked.isNull { answers[id] = checked }
+        if !checked.isNull {
+          answers[id] = checked
+          order.append(id)
+        }
       } catch {
         document.error(error.message, at: document.location(questionnaireKnows(id, questionnaire) ? node : key))
       }
     }
-    return Outcome(answers: answers, diagnostics: document.diagnostics)
+    return Outcome(answers: answers, diagnostics: document.diagnostics, order: order)
   }
 
   private static func questionnaireKnows(_ id: String, _ q: Questionnaire) -> Bool {
@@ -51,7 +57,7 @@ public enum AnswersReader {
   }
 
   /// A YAML node as a value, with the raw text of a plain scalar.
-  static func value(of node: Node) -> (Value, String?) {
+  public static func value(of node: Node) -> (Value, String?) {
     switch node {
     case .scalar(let scalar):
       guard scalar.style == .plain else { return (.string(scalar.string), nil) }

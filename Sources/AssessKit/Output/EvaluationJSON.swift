@@ -1,7 +1,11 @@
 /// The JSON result of an evaluation: the contract of `assess evaluate --json`.
 public enum EvaluationJSON {
   /// The whole result for the engine's current answers.
-  public static func make(_ engine: Engine) -> JSON {
+  ///
+  /// - Parameters:
+  ///   - engine: the evaluated answers.
+  ///   - treatments: treatment fields edited in a session, by risk id, over the templates.
+  public static func make(_ engine: Engine, treatments: [String: [String: String]] = [:]) -> JSON {
     let q = engine.questionnaire
     var scores: [(String, JSON)] = q.scales.enumerated().map { s, scale in (scale.id, .number(engine.scaleValues[s])) }
     for (i, c) in q.computed.enumerated() {
@@ -37,12 +41,12 @@ public enum EvaluationJSON {
             )
           })
       ),
-      ("risks", .array(q.risks.indices.filter { engine.risks[$0].raised }.map { risk($0, engine) })),
+      ("risks", .array(q.risks.indices.filter { engine.risks[$0].raised }.map { risk($0, engine, treatments) })),
     ])
   }
 
   /// One raised risk.
-  static func risk(_ i: Int, _ engine: Engine) -> JSON {
+  static func risk(_ i: Int, _ engine: Engine, _ treatments: [String: [String: String]]) -> JSON {
     let q = engine.questionnaire
     let risk = q.risks[i]
     let state = engine.risks[i]
@@ -66,7 +70,7 @@ public enum EvaluationJSON {
     } else {
       fields.append(("residual", .null))
     }
-    if let t = risk.treatment {
+    if let t = TreatmentEdits.apply(treatments[risk.id] ?? [:], to: risk.treatment) {
       fields.append(
         (
           "treatment",

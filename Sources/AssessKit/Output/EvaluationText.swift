@@ -12,6 +12,14 @@ public enum EvaluationText {
     out += missing.isEmpty ? "\n" : "; required and unanswered: \(missing.joined(separator: ", "))\n"
     let aside = engine.answersAside
     if !aside.isEmpty { out += "Kept aside (off the path): \(aside.joined(separator: ", "))\n" }
+    return out + results(engine, color: color)
+  }
+
+  /// Scores, levels and raised risks, worst first.
+  public static func results(_ engine: Engine, color: Bool = false) -> String {
+    let q = engine.questionnaire
+    func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+    var out = ""
     if !q.scales.isEmpty {
       out += bold("Scores") + "\n"
       for (s, scale) in q.scales.enumerated() {

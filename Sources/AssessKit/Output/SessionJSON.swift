@@ -1,0 +1,82 @@
+/// JSON views of sessions: `status --json`, `history --json`, and the sessions of `list --json`.
+public enum SessionJSON {
+  /// The session's place, then everything `evaluate --json` gives, then flags, notes and sign-off.
+  public static func status(_ session: Session) -> JSON {
+    let state = session.state
+    let (answered, onPath) = session.progress
+    var pairs: [(String, JSON)] = [
+      (
+        "session",
+        .object([
+          ("id", .string(session.id)), ("status", .string(session.status)), ("source", .string(state.source)),
+          ("created", .string(state.createdAt)), ("createdBy", .string(state.createdBy)),
+          ("updated", .string(state.updatedAt)), ("events", .number(Double(state.eventCount))),
+          ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
+          (
+            "participants",
+            .array(
+              state.participants.map {
+                .object([("name", .string($0.name)), ("role", $0.role.map(JSON.string) ?? .null)])
+              })
+          ),
+        ])
+      )
+    ]
+    if case .object(let evaluation) = EvaluationJSON.make(session.engine, treatments: state.treatments) {
+      pairs += evaluation
+    }
+    pairs.append(
+      (
+        "flags",
+        .array(
+          state.flags.values.sorted { $0.at < $1.at }.map {
+            .object([
+              ("question", .string($0.question)), ("text", $0.text.map(JSON.string) ?? .null), ("by", .string($0.by)),
+              ("at", .string($0.at)),
+            ])
+          })
+      ))
+    pairs.append(
+      (
+        "notes",
+        .array(
+          state.notes.map {
+            .object([
+              ("question", $0.question.map(JSON.string) ?? .null), ("text", .string($0.text)), ("by", .string($0.by)),
+              ("at", .string($0.at)),
+            ])
+          })
+      ))
+    pairs.append(("migrationAside", .object(state.aside.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })))
+    if let last = state.signOffs.last {
+      var fields: [(String, JSON)] = [
+        ("name", .string(last.name)), ("role", last.role.map(JSON.string) ?? .null), ("at", .string(last.at)),
+        ("summary", .string(last.summary)), ("valid", .bool(last.voidedBy == nil)),
+      ]
+      if let voided = last.voidedBy {
+        fields.append(
+          ("voidedBy", .object([("question", .string(voided.question)), ("by", .string(voided.by)), ("at", .string(voided.at))])))
+      }
+      pairs.append(("signOff", .object(fields)))
+    } else {
+      pairs.append(("signOff", .null))
+    }
+    return .object(pairs)
+  }
+
+  /// The audit trail.
+  public static func history(_ session: Session) -> JSON {
+    .object([("session", .string(session.id)), ("events", .array(session.events.map(EventCodec.json)))])
+  }
+
+  /// One line of `list --json`.
+  public static func summary(_ session: Session) -> JSON {
+    let (answered, onPath) = session.progress
+    return .object([
+      ("id", .string(session.id)), ("questionnaire", .string(session.questionnaire.id)),
+      ("version", .string(session.questionnaire.version)), ("status", .string(session.status)),
+      ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
+      ("rating", session.highestRating.map(JSON.string) ?? .null), ("updated", .string(session.state.updatedAt)),
+    ])
+  }
+}

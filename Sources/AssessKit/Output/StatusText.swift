@@ -1,0 +1,46 @@
+/// Where a session stands, in words: for `assess status` and after `assess start --no-input`.
+public enum StatusText {
+  /// The status, ending with a newline.
+  public static func render(_ session: Session, color: Bool = false) -> String {
+    let q = session.questionnaire
+    let state = session.state
+    func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+    var out = bold("Session '\(session.id)'") + " on '\(q.id)' \(q.version): \(session.status)\n"
+    out += "Started \(state.createdAt) by \(state.createdBy); last change \(state.updatedAt)\n"
+    if !state.participants.isEmpty {
+      out += "Participants: " + state.participants.map { p in p.role.map { "\(p.name) (\($0))" } ?? p.name }
+        .joined(separator: ", ") + "\n"
+    }
+    let (answered, onPath) = session.progress
+    out += "Progress: \(answered) of \(onPath) answered"
+    let missing = session.engine.unanswered
+    out += missing.isEmpty ? "\n" : "; required and unanswered: \(missing.joined(separator: ", "))\n"
+    let offPath = session.engine.answersAside
+    if !offPath.isEmpty { out += "Off the path (kept, not counted): \(offPath.joined(separator: ", "))\n" }
+    if !state.aside.isEmpty {
+      out += "Kept aside by a migration: \(state.aside.keys.sorted().joined(separator: ", "))\n"
+    }
+    out += EvaluationText.results(session.engine, color: color)
+    if !state.flags.isEmpty {
+      out += bold("Flags") + "\n"
+      for flag in state.flags.values.sorted(by: { $0.at < $1.at }) {
+        out += "  \(flag.question)" + (flag.text.map { ": \($0)" } ?? "") + " (\(flag.by), \(flag.at))\n"
+      }
+    }
+    if !state.notes.isEmpty {
+      out += bold("Notes") + "\n"
+      for note in state.notes {
+        out += "  " + (note.question.map { "\($0): " } ?? "") + "\(note.text) (\(note.by), \(note.at))\n"
+      }
+    }
+    if let last = state.signOffs.last {
+      let who = last.name + (last.role.map { ", \($0)" } ?? "")
+      if let voided = last.voidedBy {
+        out += "Sign-off by \(who) at \(last.at) is void: '\(voided.question)' changed at \(voided.at) by \(voided.by)\n"
+      } else {
+        out += "Signed off by \(who) at \(last.at): \(last.summary)\n"
+      }
+    }
+    return out
+  }
+}

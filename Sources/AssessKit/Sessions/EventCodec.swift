@@ -1,0 +1,130 @@
+import Foundation
+
+/// Writes events as JSON lines and reads them back.
+///
+/// A line is one JSON object: `{"seq":1,"at":"...","by":"...","type":"answered","question":"q","value":...}`.
+/// docs/SESSIONS.md lists every type and its fields.
+public enum EventCodec {
+  /// A line of the log that cannot be read.
+  public struct DecodeError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong with it.
+    public var message: String
+    public var description: String { message }
+  }
+
+  /// The event as one line of JSON, without the newline.
+  public static func encode(_ event: SessionEvent) -> String { json(event).serialized() }
+
+  /// The event as a JSON object.
+  public static func json(_ event: SessionEvent) -> JSON {
+    var fields: [(String, JSON)] = [
+      ("seq", .number(Double(event.seq))), ("at", .string(event.at)), ("by", .string(event.by)),
+      ("type", .string(event.kind.name)),
+    ]
+    func optional(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
+    switch event.kind {
+    case .created(let questionnaire, let version, let hash, let source):
+      fields += [
+        ("questionnaire", .string(questionnaire)), ("version", .string(version)), ("hash", .string(hash)),
+        ("source", .string(source)),
+      ]
+    case .answered(let question, let value):
+      fields += [("question", .string(question)), ("value", value.json)]
+    case .changed(let question, let old, let new):
+      fields += [("question", .string(question)), ("old", old.json), ("value", new.json)]
+    case .cleared(let question, let old):
+      fields += [("question", .string(question)), ("old", old.json)]
+    case .noteAdded(let question, let text):
+      fields += [("question", optional(question)), ("text", .string(text))]
+    case .flagSet(let question, let text):
+      fields += [("question", .string(question)), ("text", optional(text))]
+    case .flagCleared(let question):
+      fields += [("question", .string(question))]
+    case .participantJoined(let name, let role):
+      fields += [("name", .string(name)), ("role", optional(role))]
+    case .treatmentEdited(let risk, let changes):
+      fields += [
+        ("risk", .string(risk)), ("fields", .object(changes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+      ]
+    case .signedOff(let name, let role, let summary):
+      fields += [("name", .string(name)), ("role", optional(role)), ("summary", .string(summary))]
+    case .migrated(let fromHash, let toHash, let version, let aside):
+      fields += [
+        ("from", .string(fromHash)), ("to", .string(toHash)), ("version", .string(version)),
+        ("aside", .array(aside.map(JSON.string))),
+      ]
+    case .completed, .reopened:
+      break
+    }
+    return JSON.object(fields)
+  }
+
+  private struct Record: Decodable {
+    var seq: Int
+    var at: String
+    var by: String
+    var type: String
+    var questionnaire: String?
+    var version: String?
+    var hash: String?
+    var source: String?
+    var question: String?
+    var value: DecodedValue?
+    var old: DecodedValue?
+    var text: String?
+    var name: String?
+    var role: String?
+    var risk: String?
+    var fields: [String: String]?
+    var summary: String?
+    var from: String?
+    var to: String?
+    var aside: [String]?
+  }
+
+  /// Reads one line.
+  /// - Throws: `DecodeError` saying what is wrong.
+  public static func decode(_ line: String) throws(DecodeError) -> SessionEvent {
+    let record: Record
+    do {
+      record = try JSONDecoder().decode(Record.self, from: Data(line.utf8))
+    } catch {
+      throw DecodeError(message: "not a valid event record")
+    }
+    func need<T>(_ value: T?, _ field: String) throws(DecodeError) -> T {
+      guard let value else { throw DecodeError(message: "a '\(record.type)' event needs '\(field)'") }
+      return value
+    }
+    let kind: SessionEvent.Kind
+    switch record.type {
+    case "created":
+      kind = .created(
+        questionnaire: try need(record.questionnaire, "questionnaire"), version: try need(record.version, "version"),
+        hash: try need(record.hash, "hash"), source: record.source ?? "")
+    case "answered":
+      kind = .answered(question: try need(record.question, "question"), value: try need(record.value, "value").value)
+    case "changed":
+      kind = .changed(
+        question: try need(record.question, "question"), old: try need(record.old, "old").value,
+        new: try need(record.value, "value").value)
+    case "cleared":
+      kind = .cleared(question: try need(record.question, "question"), old: record.old?.value ?? .null)
+    case "note": kind = .noteAdded(question: record.question, text: try need(record.text, "text"))
+    case "flag": kind = .flagSet(question: try need(record.question, "question"), text: record.text)
+    case "unflag": kind = .flagCleared(question: try need(record.question, "question"))
+    case "joined": kind = .participantJoined(name: try need(record.name, "name"), role: record.role)
+    case "treatment":
+      kind = .treatmentEdited(risk: try need(record.risk, "risk"), fields: try need(record.fields, "fields"))
+    case "signed":
+      kind = .signedOff(name: try need(record.name, "name"), role: record.role, summary: record.summary ?? "")
+    case "migrated":
+      kind = .migrated(
+        fromHash: try need(record.from, "from"), toHash: try need(record.to, "to"), version: record.version ?? "",
+        aside: record.aside ?? [])
+    case "completed": kind = .completed
+    case "reopened": kind = .reopened
+    default: throw DecodeError(message: "unknown event type '\(record.type)'")
+    }
+    return SessionEvent(seq: record.seq, at: record.at, by: record.by, kind: kind)
+  }
+}

@@ -1,0 +1,92 @@
+/// A session: its event log replayed into state, on its questionnaire, with the engine evaluated.
+///
+/// Pure: the caller supplies timestamps and persists each event before applying it.
+public struct Session: Sendable {
+  /// The session id.
+  public let id: String
+  /// The state derived from the events.
+  public private(set) var state: SessionState
+  /// The questionnaire the session is on now (its pinned copy).
+  public private(set) var questionnaire: Questionnaire
+  /// The engine over the session's answers.
+  public private(set) var engine: Engine
+  /// Every event, in order.
+  public private(set) var events: [SessionEvent]
+
+  /// Rebuilds a session from its events and the questionnaire its state is on.
+  public init(id: String, events: [SessionEvent], questionnaire: Questionnaire) {
+    self.id = id
+    self.events = events
+    state = SessionState(events: events)
+    self.questionnaire = questionnaire
+    engine = Engine(questionnaire: questionnaire, answers: state.answers)
+  }
+
+  /// The sequence number the next event gets.
+  public var nextSeq: Int { (events.last?.seq ?? 0) + 1 }
+
+  /// Makes an event (not yet applied).
+  public func event(_ kind: SessionEvent.Kind, at: String, by: String) -> SessionEvent {
+    SessionEvent(seq: nextSeq, at: at, by: by, kind: kind)
+  }
+
+  /// The event that sets `question` to a checked `value` (`.null` clears), or `nil` when nothing changes.
+  public func answerKind(_ question: String, _ value: Value) -> SessionEvent.Kind? {
+    let old = state.answers[question]
+    switch (old, value) {
+    case (nil, .null): return nil
+    case (let old?, .null): return .cleared(question: question, old: old)
+    case (nil, let new): return .answered(question: question, value: new)
+    case (let old?, let new): return old == new ? nil : .changed(question: question, old: old, new: new)
+    }
+  }
+
+  /// Applies an event that has been persisted.
+  public mutating func apply(_ event: SessionEvent) {
+    events.append(event)
+    state.apply(event)
+    switch event.kind {
+    case .answered(let question, let value), .changed(let question, _, let value):
+      engine.set(question, to: value)
+    case .cleared(let question, _):
+      engine.set(question, to: nil)
+    default:
+      break
+    }
+  }
+
+  /// Moves the session onto another questionnaire (after a `migrated` event has been persisted).
+  public mutating func apply(_ event: SessionEvent, movingTo newQuestionnaire: Questionnaire) {
+    events.append(event)
+    state.apply(event)
+    questionnaire = newQuestionnaire
+    engine = Engine(questionnaire: newQuestionnaire, answers: state.answers)
+  }
+
+  /// Progress: answers on the path, and the number of path items.
+  public var progress: (answered: Int, onPath: Int) {
+    let items = engine.pathItems
+    return (items.filter { engine.answer($0).isPresent }.count, items.count)
+  }
+
+  /// The highest inherent rating among raised risks, if any is raised.
+  public var highestRating: String? {
+    let ratings = engine.risks.filter(\.raised).map(\.inherent.rating)
+    return ratings.max().map { questionnaire.matrix.ratings[$0] }
+  }
+
+  /// `complete`, `in progress` or `signed off`.
+  public var status: String {
+    if state.currentSignOff != nil { return "signed off" }
+    return state.completed && engine.unanswered.isEmpty ? "complete" : "in progress"
+  }
+
+  /// A one-line summary of the residual risk, recorded with a sign-off.
+  public var residualSummary: String {
+    let m = questionnaire.matrix
+    var counts = [Int](repeating: 0, count: m.ratings.count)
+    for risk in engine.risks where risk.raised { counts[(risk.residual ?? risk.inherent).rating] += 1 }
+    let parts = m.ratings.indices.reversed().filter { counts[$0] > 0 }.map { "\(counts[$0]) \(m.ratings[$0])" }
+    return parts.isEmpty ? "no risks raised" : "residual: " + parts.joined(separator: ", ")
+  }
+}

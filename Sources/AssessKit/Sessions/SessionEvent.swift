@@ -1,0 +1,68 @@
+/// One record of a session's append-only event log.
+public struct SessionEvent: Sendable, Hashable {
+  /// What happened.
+  public enum Kind: Sendable, Hashable {
+    /// The session was started on a questionnaire, pinned by content hash.
+    case created(questionnaire: String, version: String, hash: String, source: String)
+    /// A question was answered for the first time (or again after being cleared).
+    case answered(question: String, value: Value)
+    /// An answer was changed.
+    case changed(question: String, old: Value, new: Value)
+    /// An answer was cleared.
+    case cleared(question: String, old: Value)
+    /// A note, on a question or on the session.
+    case noteAdded(question: String?, text: String)
+    /// A flag for follow-up was set on a question.
+    case flagSet(question: String, text: String?)
+    /// A flag was cleared.
+    case flagCleared(question: String)
+    /// A person joined the session.
+    case participantJoined(name: String, role: String?)
+    /// A risk's treatment was edited; only the fields given change.
+    case treatmentEdited(risk: String, fields: [String: String])
+    /// The residual risk was accepted.
+    case signedOff(name: String, role: String?, summary: String)
+    /// The session moved to another version of its questionnaire.
+    case migrated(fromHash: String, toHash: String, version: String, aside: [String])
+    /// The interview reached its end.
+    case completed
+    /// A completed session was opened again for changes.
+    case reopened
+
+    /// The event's type name in the log.
+    public var name: String {
+      switch self {
+      case .created: return "created"
+      case .answered: return "answered"
+      case .changed: return "changed"
+      case .cleared: return "cleared"
+      case .noteAdded: return "note"
+      case .flagSet: return "flag"
+      case .flagCleared: return "unflag"
+      case .participantJoined: return "joined"
+      case .treatmentEdited: return "treatment"
+      case .signedOff: return "signed"
+      case .migrated: return "migrated"
+      case .completed: return "completed"
+      case .reopened: return "reopened"
+      }
+    }
+  }
+
+  /// Position in the log, from 1.
+  public var seq: Int
+  /// When, as an ISO 8601 UTC timestamp (`2026-11-29T13:07:20Z`), given by the caller.
+  public var at: String
+  /// Whom it is attributed to.
+  public var by: String
+  /// What happened.
+  public var kind: Kind
+
+  /// Creates an event.
+  public init(seq: Int, at: String, by: String, kind: Kind) {
+    self.seq = seq
+    self.at = at
+    self.by = by
+    self.kind = kind
+  }
+}

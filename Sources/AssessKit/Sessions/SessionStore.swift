@@ -1,0 +1,121 @@
+/// A questionnaire's source as pinned in a session: the exact text it was started (or migrated) with.
+public struct PinnedQuestionnaire: Sendable, Hashable {
+  /// `sha256:` and the hex digest of `text`.
+  public var hash: String
+  /// `yaml` (or `json` for an imported form).
+  public var format: String
+  /// The source text.
+  public var text: String
+
+  /// Pins `text`, hashing it.
+  public init(text: String, format: String = "yaml") {
+    self.text = text
+    self.format = format
+    hash = "sha256:" + SHA256.hex(text)
+  }
+}
+
+/// A session as stored: its events, its pinned questionnaires, and anything the store had to skip.
+public struct SessionRecord: Sendable {
+  /// The session id.
+  public var id: String
+  /// Every readable event, in order.
+  public var events: [SessionEvent]
+  /// Pinned questionnaire sources by hash.
+  public var pinned: [String: PinnedQuestionnaire]
+  /// What was skipped, e.g. a torn last record after a crash; each one sentence naming the file.
+  public var warnings: [String]
+
+  /// Creates a record.
+  public init(id: String, events: [SessionEvent], pinned: [String: PinnedQuestionnaire], warnings: [String] = []) {
+    self.id = id
+    self.events = events
+    self.pinned = pinned
+    self.warnings = warnings
+  }
+}
+
+/// A failure of the session store: one sentence naming the session, file or lock concerned.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+  /// What kind of failure.
+  public enum Kind: Sendable {
+    case notFound, ambiguous, exists, locked, corrupt, io, invalidId
+  }
+
+  public var kind: Kind
+  public var message: String
+
+  public init(_ kind: Kind, _ message: String) {
+    self.kind = kind
+    self.message = message
+  }
+
+  public var description: String { message }
+}
+
+/// Where sessions are kept. The file store is the first; a PostgreSQL store can be added behind
+/// the same protocol without touching the engine.
+public protocol SessionStore: Sendable {
+  /// A readable description of the store, for messages (`sessions/`).
+  var name: String { get }
+  /// The ids of every session, sorted.
+  func ids() throws(StoreError) -> [String]
+  /// Reads a session without locking it.
+  func read(_ id: String) throws(StoreError) -> SessionRecord
+  /// Creates a session with its first events and pinned questionnaire, and returns it open for writing.
+  func create(_ id: String, pinned: PinnedQuestionnaire, events: [SessionEvent]) throws(StoreError) -> any SessionWriter
+  /// Opens a session for writing, taking its lock.
+  func openForWriting(_ id: String) throws(StoreError) -> any SessionWriter
+}
+
+/// A session open for writing: the one writer holding its lock.
+public protocol SessionWriter: AnyObject {
+  /// Appends an event durably: when this returns, the event is on disk.
+  func append(_ event: SessionEvent) throws(StoreError)
+  /// Keeps another questionnaire source with the session (before migrating to it).
+  func pin(_ questionnaire: PinnedQuestionnaire) throws(StoreError)
+  /// Releases the lock.
+  func close()
+}
+
+extension SessionStore {
+  /// Resolves a user's id: an exact id, or an unambiguous start of one.
+  /// - Throws: `StoreError` naming the closest matches when none or several fit.
+  public func resolve(_ id: String) throws(StoreError) -> String {
+    if let problem = SessionId.problem(with: id) { throw StoreError(.invalidId, problem) }
+    let all = try ids()
+    if all.contains(id) { return id }
+    let starting = all.filter { $0.hasPrefix(id) }
+    if starting.count == 1 { return starting[0] }
+    if starting.count > 1 {
+      let shown = starting.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+      throw StoreError(.ambiguous, "session id '\(id)' is ambiguous: it starts \(shown)\(starting.count > 5 ? ", ..." : "")")
+    }
+    let close = Suggestions.closestMatches(to: id, in: all)
+    let hint = close.isEmpty ? "" : " (closest: \(close.map { "'\($0)'" }.joined(separator: ", ")))"
+    throw StoreError(.notFound, "no session '\(id)' in \(name)\(hint)")
+  }
+
+  /// Reads a session and rebuilds it on its pinned questionnaire.
+  public func load(_ id: String) throws(StoreError) -> (Session, [String]) {
+    let record = try read(id)
+    return (try Self.session(from: record), record.warnings)
+  }
+
+  /// Rebuilds a session from a record.
+  public static func session(from record: SessionRecord) throws(StoreError) -> Session {
+    let state = SessionState(events: record.events)
+    guard !state.hash.isEmpty else {
+      throw StoreError(.corrupt, "session '\(record.id)' has no 'created' event")
+    }
+    guard let pinned = record.pinned[state.hash] else {
+      throw StoreError(.corrupt, "session '\(record.id)' lacks its pinned questionnaire \(state.hash.prefix(19))")
+    }
+    let result = QuestionnaireLoader.load(text: pinned.text, file: "\(record.id)/questionnaire")
+    guard let questionnaire = result.questionnaire else {
+      let first = result.diagnostics.first.map { ": \($0.message)" } ?? ""
+      throw StoreError(.corrupt, "the pinned questionnaire of session '\(record.id)' does not load\(first)")
+    }
+    return Session(id: record.id, events: record.events, questionnaire: questionnaire)
+  }
+}

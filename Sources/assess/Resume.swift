@@ -1,0 +1,113 @@
+import ArgumentParser
+import AssessKit
+import Foundation
+
+extension Assess {
+  /// `assess resume ID [--migrate | --pinned] [--no-input]`
+  struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Resume a session, checking whether its questionnaire changed since it started.",
+      discussion: """
+        When the questionnaire changed, the changes that concern this session are shown, and the session \
+        either migrates (answers that still fit are kept; the others are kept aside and listed) or stays \
+        on its pinned version. Without a terminal, say which with --migrate or --pinned.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
+    var id: String
+
+    @Flag(help: "Move the session to the current version of its questionnaire.")
+    var migrate = false
+
+    @Flag(help: "Stay on the version the session was started with.")
+    var pinned = false
+
+    @Flag(help: "Do not open the interview: settle the version, report, and exit.")
+    var noInput = false
+
+    @Option(help: ArgumentHelp("Who resumes (default: your login name).", valueName: "name"))
+    var by: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+      if migrate && pinned { throw ValidationError("choose --migrate or --pinned, not both") }
+    }
+
+    func run() throws {
+      let context = SessionContext(global)
+      var (session, writer) = try context.open(id)
+      defer { writer.close() }
+      let who = by ?? SessionContext.loginName
+      try Migration.settle(&session, writer: writer, by: who, migrate: migrate, pinned: pinned, color: context.color)
+      try SessionContext.settleCompletion(&session, writer: writer, by: who)
+      guard noInput else {
+        throw CLIFailure("the interactive shell is not available in this version yet; use --no-input")
+      }
+      print(StatusText.render(session, color: context.color), terminator: "")
+    }
+  }
+}
+
+/// Checking a session's questionnaire against the current one, and migrating.
+enum Migration {
+  /// The current questionnaire for a session's source, or why it cannot be had.
+  static func current(for session: Session) -> Result<(QuestionnaireResolver.Source, Questionnaire), CLIFailure> {
+    let reference = session.state.source
+    let source: QuestionnaireResolver.Source
+    do {
+      source = try QuestionnaireResolver.source(for: reference)
+    } catch {
+      return .failure(CLIFailure("the questionnaire '\(reference)' cannot be found from here"))
+    }
+    let result = QuestionnaireLoader.load(text: source.text, file: source.name)
+    guard let q = result.questionnaire else {
+      let errors = result.diagnostics.filter { $0.severity == .error }.count
+      return .failure(
+        CLIFailure("the questionnaire '\(reference)' now has \(errors) error\(errors == 1 ? "" : "s") (run 'assess validate \(source.name)')"))
+    }
+    return .success((source, q))
+  }
+
+  /// Shows what changed and migrates or stays, as asked; throws when a change needs a choice not given.
+  static func settle(
+    _ session: inout Session, writer: any SessionWriter, by who: String, migrate: Bool, pinned: Bool, color: Bool
+  ) throws {
+    let source: QuestionnaireResolver.Source
+    let current: Questionnaire
+    switch Self.current(for: session) {
+    case .success(let found): (source, current) = found
+    case .failure(let failure):
+      print("Note: \(failure.message.dropFirst("error: ".count)); the session stays on its pinned copy.")
+      return
+    }
+    guard current.hash != session.questionnaire.hash else { return }
+    let changes = QuestionnaireChanges(from: session.questionnaire, to: current, answers: session.state.answers)
+    print(
+      "The questionnaire changed since this session was \(session.state.hashes.count > 1 ? "migrated" : "started"): "
+        + "\(session.questionnaire.version) -> \(current.version)")
+    if changes.changes.isEmpty {
+      print("  nothing that concerns this session's questions (other parts changed: scoring, risks or wording elsewhere)")
+    }
+    for change in changes.changes { print("  \(change)") }
+    if !changes.aside.isEmpty {
+      print("Answers that would no longer fit (kept aside, not dropped):")
+      for (id, reason) in changes.aside { print("  \(id): \(reason)") }
+    }
+    if pinned {
+      print("Staying on the pinned version \(session.questionnaire.version).")
+      return
+    }
+    guard migrate else {
+      throw CLIFailure("the questionnaire of session '\(session.id)' changed; resume with --migrate or --pinned")
+    }
+    do { try writer.pin(PinnedQuestionnaire(text: source.text, format: "yaml")) } catch { throw CLIFailure(error.message) }
+    let event = session.event(
+      .migrated(fromHash: session.questionnaire.hash, toHash: current.hash, version: current.version, aside: changes.aside.map(\.id)),
+      at: Clock.now(), by: who)
+    do { try writer.append(event) } catch { throw CLIFailure(error.message) }
+    session.apply(event, movingTo: current)
+    print("Migrated to \(current.version): \(changes.kept.values.count) answers kept, \(changes.aside.count) kept aside.")
+  }
+}

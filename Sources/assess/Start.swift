@@ -1,0 +1,103 @@
+import ArgumentParser
+import AssessKit
+import AssessStore
+import Foundation
+
+extension Assess {
+  /// `assess start QUESTIONNAIRE [--id ID] [--answers FILE] [--no-input] [--facilitator NAME] [--participant NAME]...`
+  struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Start a session on a questionnaire.",
+      discussion: """
+        With --no-input, applies the answers file (if any), saves the session, prints where it stands, \
+        and exits 3 when required answers are missing.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A built-in id or a questionnaire file.", valueName: "questionnaire"))
+    var questionnaire: String
+
+    @Option(help: ArgumentHelp("The session id (default: the questionnaire id and today's date).", valueName: "id"))
+    var id: String?
+
+    @Option(help: ArgumentHelp("Answers to apply first (YAML or JSON).", valueName: "file"))
+    var answers: String?
+
+    @Flag(help: "Do not ask anything: apply the answers, save, report, and exit.")
+    var noInput = false
+
+    @Option(help: ArgumentHelp("Who runs the session (default: your login name).", valueName: "name"))
+    var facilitator: String?
+
+    @Option(help: ArgumentHelp("Someone taking part; repeat for each.", valueName: "name"))
+    var participant: [String] = []
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let context = SessionContext(global)
+      let errColor = global.useColor(for: .standardError)
+      let source = try QuestionnaireResolver.source(for: questionnaire)
+      let q = try QuestionnaireResolver.load(questionnaire, color: errColor)
+      var given = AnswerSet()
+      var order: [String] = []
+      if let answers {
+        let (set, keys) = try AnswerFiles.read(answers, for: q, color: errColor)
+        given = set
+        order = keys
+      }
+      guard noInput else {
+        throw CLIFailure("the interactive shell is not available in this version yet; use --no-input (with --answers)")
+      }
+      let existing: Set<String>
+      do { existing = Set(try context.store.ids()) } catch { throw CLIFailure(error.message) }
+      let sessionId = id ?? SessionId.make(questionnaire: q.id, date: Clock.today(), existing: existing)
+      if let problem = SessionId.problem(with: sessionId) { throw CLIFailure(problem) }
+      let who = facilitator ?? SessionContext.loginName
+      let pinned = PinnedQuestionnaire(text: source.text, format: "yaml")
+      let now = Clock.now()
+      var events = [SessionEvent(seq: 1, at: now, by: who, kind: .created(questionnaire: q.id, version: q.version, hash: q.hash, source: questionnaire))]
+      events.append(SessionEvent(seq: 2, at: now, by: who, kind: .participantJoined(name: who, role: "facilitator")))
+      for name in participant where name != who {
+        events.append(SessionEvent(seq: events.count + 1, at: now, by: who, kind: .participantJoined(name: name, role: "participant")))
+      }
+      let writer: any SessionWriter
+      do { writer = try context.store.create(sessionId, pinned: pinned, events: events) } catch { throw CLIFailure(error.message) }
+      defer { writer.close() }
+      var session = Session(id: sessionId, events: events, questionnaire: q)
+      for key in order {
+        guard let value = given[key], let kind = session.answerKind(key, value) else { continue }
+        try SessionContext.record(kind, by: who, in: &session, writer: writer)
+      }
+      try SessionContext.settleCompletion(&session, writer: writer, by: who)
+      print("Started session '\(sessionId)' on '\(q.id)' \(q.version) in \(context.store.name)")
+      print(StatusText.render(session, color: context.color), terminator: "")
+      let missing = session.engine.unanswered
+      if !missing.isEmpty {
+        throw CLIFailure(
+          "\(missing.count) required answer\(missing.count == 1 ? " is" : "s are") missing: \(missing.joined(separator: ", "))",
+          code: .incomplete)
+      }
+    }
+  }
+}
+
+/// Reading answers files for the session commands.
+enum AnswerFiles {
+  /// The checked answers of a file, and their ids in file order; prints diagnostics and throws on errors.
+  static func read(_ path: String, for q: Questionnaire, color: Bool) throws -> (AnswerSet, [String]) {
+    let text =
+      path == "-"
+      ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+      : try QuestionnaireResolver.readFile(path, what: "answers file")
+    let name = path == "-" ? "<stdin>" : path
+    let outcome = AnswersReader.read(text: text, file: name, for: q)
+    if outcome.diagnostics.hasErrors {
+      let renderer = DiagnosticRenderer(sources: [name: text])
+      for diagnostic in outcome.diagnostics { Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color)) }
+      let count = outcome.diagnostics.count
+      throw CLIFailure("\(name): \(count) answer\(count == 1 ? " is" : "s are") not accepted; nothing was saved")
+    }
+    return (outcome.answers, outcome.order)
+  }
+}

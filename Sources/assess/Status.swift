@@ -1,0 +1,51 @@
+import ArgumentParser
+import AssessKit
+import Foundation
+
+extension Assess {
+  /// `assess status ID [--json]`
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show where a session stands: progress, scores, levels, risks, flags, notes, sign-off.")
+
+    @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
+    var id: String
+
+    @Flag(help: "Print as JSON.")
+    var json = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let context = SessionContext(global)
+      let session = try context.load(id)
+      if json {
+        print(SessionJSON.status(session).pretty())
+      } else {
+        print(StatusText.render(session, color: context.color), terminator: "")
+      }
+    }
+  }
+
+  /// `assess history ID [--json]`
+  struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a session's audit trail: every event, who and when.")
+
+    @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
+    var id: String
+
+    @Flag(help: "Print as JSON.")
+    var json = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let session = try SessionContext(global).load(id)
+      if json {
+        print(SessionJSON.history(session).pretty())
+      } else {
+        print(HistoryText.render(session), terminator: "")
+      }
+    }
+  }
+}
