@@ -36,7 +36,7 @@ let package = Package(
     .executableTarget(name: "assess-bench", dependencies: ["AssessKit"], path: "Benchmarks/assess-bench"),
     .testTarget(name: "AssessKitTests", dependencies: ["AssessKit", "AssessBuiltins"]),
     .testTarget(name: "AssessStoreTests", dependencies: ["AssessStore", "AssessKit"]),
-    .testTarget(name: "AssessCLITests", dependencies: ["AssessKit", "assess"]),
+    .testTarget(name: "AssessCLITests", dependencies: ["AssessKit", "AssessStore", "assess"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -32,17 +32,20 @@ enum EventLog {
       } catch {
         if isLast {
           warnings.append(
-            "\(path):\(lineNumber): the last record is incomplete (the writer stopped while writing it) and was ignored")
+            "\(path):\(lineNumber): the last record is incomplete (the writer stopped while writing it) and was ignored"
+          )
           continue
         }
-        throw StoreError(.corrupt, "\(path):\(lineNumber): \(error.message); the session cannot be read until it is repaired")
+        throw StoreError(
+          .corrupt, "\(path):\(lineNumber): \(error.message); the session cannot be read until it is repaired")
       }
       if newline == nil {
         // A complete record without its newline: the crash came just before the newline. Keep it.
         warnings.append("\(path):\(lineNumber): the last record has no line end; it was read")
       }
       if event.seq != events.count + 1 {
-        throw StoreError(.corrupt, "\(path):\(lineNumber): event number \(event.seq) where \(events.count + 1) was expected")
+        throw StoreError(
+          .corrupt, "\(path):\(lineNumber): event number \(event.seq) where \(events.count + 1) was expected")
       }
       events.append(event)
     }

@@ -95,8 +95,10 @@ public struct FileSessionStore: SessionStore {
       throw StoreError(.io, "cannot create '\(directory)': \(POSIX.lastError())")
     }
     try POSIX.syncDirectory(root)
-    let lock = try SessionLock(path: (directory as NSString).appendingPathComponent(Self.lockFile), session: id, now: clock())
-    try POSIX.writeAtomically(pinned.text, to: (directory as NSString).appendingPathComponent(Self.pinnedFileName(pinned)))
+    let lock = try SessionLock(
+      path: (directory as NSString).appendingPathComponent(Self.lockFile), session: id, now: clock())
+    try POSIX.writeAtomically(
+      pinned.text, to: (directory as NSString).appendingPathComponent(Self.pinnedFileName(pinned)))
     let lines = events.map { EventCodec.encode($0) + "\n" }.joined()
     try POSIX.writeAtomically(lines, to: (directory as NSString).appendingPathComponent(Self.eventsFile))
     return try FileSessionWriter(directory: directory, lock: lock)
@@ -108,7 +110,8 @@ public struct FileSessionStore: SessionStore {
     guard FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(Self.eventsFile)) else {
       throw StoreError(.notFound, "no session '\(id)' in \(name)")
     }
-    let lock = try SessionLock(path: (directory as NSString).appendingPathComponent(Self.lockFile), session: id, now: clock())
+    let lock = try SessionLock(
+      path: (directory as NSString).appendingPathComponent(Self.lockFile), session: id, now: clock())
     return try FileSessionWriter(directory: directory, lock: lock)
   }
 }

@@ -51,7 +51,8 @@ enum POSIX {
   /// Writes a file atomically: a temporary file, flushed, renamed over the target, folder flushed.
   static func writeAtomically(_ text: String, to path: String) throws(StoreError) {
     let directory = (path as NSString).deletingLastPathComponent
-    let temporary = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
+    let temporary = (directory as NSString).appendingPathComponent(
+      ".\((path as NSString).lastPathComponent).\(getpid()).tmp")
     let fd = try open(temporary, O_WRONLY | O_CREAT | O_TRUNC)
     do throws(StoreError) {
       try writeAll(fd, Array(text.utf8), path: temporary)

@@ -31,7 +31,9 @@ final class SessionLock {
       ("host", .string(POSIX.hostName())), ("pid", .number(Double(getpid()))), ("since", .string(now)),
     ]).serialized()
     do throws(StoreError) {
-      guard ftruncate(fd, 0) == 0 else { throw StoreError(.io, "cannot write the lock '\(path)': \(POSIX.lastError())") }
+      guard ftruncate(fd, 0) == 0 else {
+        throw StoreError(.io, "cannot write the lock '\(path)': \(POSIX.lastError())")
+      }
       try POSIX.writeAll(fd, Array((info + "\n").utf8), path: path)
       _ = lseek(fd, 0, SEEK_SET)
     } catch {

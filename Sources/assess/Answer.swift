@@ -47,7 +47,8 @@ extension Assess {
       let who = by ?? SessionContext.loginName
       var changes: [(String, Value)] = []
       if let answers {
-        let (set, order) = try AnswerFiles.read(answers, for: session.questionnaire, color: global.useColor(for: .standardError))
+        let (set, order) = try AnswerFiles.read(
+          answers, for: session.questionnaire, color: global.useColor(for: .standardError))
         changes = order.compactMap { key in set[key].map { (key, $0) } }
       } else if let question, let value {
         let (parsed, raw) = Self.parse(value)
@@ -70,7 +71,9 @@ extension Assess {
       )
       let aside = session.engine.answersAside
       if !aside.isEmpty {
-        print("\(aside.count) answer\(aside.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside: \(aside.joined(separator: ", "))")
+        print(
+          "\(aside.count) answer\(aside.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside: \(aside.joined(separator: ", "))"
+        )
       }
     }
 

@@ -13,7 +13,8 @@ struct Assess: ParsableCommand {
       """,
     version: AssessVersion.current,
     subcommands: [
-      List.self, Validate.self, Evaluate.self, Start.self, Answer.self, Status.self, History.self, Sign.self, Resume.self,
+      List.self, Validate.self, Evaluate.self, Start.self, Answer.self, Status.self, History.self, Sign.self,
+      Resume.self,
     ]
   )
 

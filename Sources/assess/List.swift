@@ -59,7 +59,9 @@ extension Assess {
         case .success(let s):
           let (answered, onPath) = s.progress
           let rating = s.highestRating.map { "highest risk \($0)" } ?? "no risks raised"
-          print("  \(name)  \(s.questionnaire.id) \(s.questionnaire.version)  \(s.status), \(answered)/\(onPath) answered, \(rating)")
+          print(
+            "  \(name)  \(s.questionnaire.id) \(s.questionnaire.version)  \(s.status), \(answered)/\(onPath) answered, \(rating)"
+          )
         case .failure(let error):
           print("  \(name)  cannot be read: \(error.message)")
         }

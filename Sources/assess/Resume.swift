@@ -65,7 +65,9 @@ enum Migration {
     guard let q = result.questionnaire else {
       let errors = result.diagnostics.filter { $0.severity == .error }.count
       return .failure(
-        CLIFailure("the questionnaire '\(reference)' now has \(errors) error\(errors == 1 ? "" : "s") (run 'assess validate \(source.name)')"))
+        CLIFailure(
+          "the questionnaire '\(reference)' now has \(errors) error\(errors == 1 ? "" : "s") (run 'assess validate \(source.name)')"
+        ))
     }
     return .success((source, q))
   }
@@ -88,7 +90,8 @@ enum Migration {
       "The questionnaire changed since this session was \(session.state.hashes.count > 1 ? "migrated" : "started"): "
         + "\(session.questionnaire.version) -> \(current.version)")
     if changes.changes.isEmpty {
-      print("  nothing that concerns this session's questions (other parts changed: scoring, risks or wording elsewhere)")
+      print(
+        "  nothing that concerns this session's questions (other parts changed: scoring, risks or wording elsewhere)")
     }
     for change in changes.changes { print("  \(change)") }
     if !changes.aside.isEmpty {
@@ -102,12 +105,17 @@ enum Migration {
     guard migrate else {
       throw CLIFailure("the questionnaire of session '\(session.id)' changed; resume with --migrate or --pinned")
     }
-    do { try writer.pin(PinnedQuestionnaire(text: source.text, format: "yaml")) } catch { throw CLIFailure(error.message) }
+    do { try writer.pin(PinnedQuestionnaire(text: source.text, format: "yaml")) } catch {
+      throw CLIFailure(error.message)
+    }
     let event = session.event(
-      .migrated(fromHash: session.questionnaire.hash, toHash: current.hash, version: current.version, aside: changes.aside.map(\.id)),
+      .migrated(
+        fromHash: session.questionnaire.hash, toHash: current.hash, version: current.version,
+        aside: changes.aside.map(\.id)),
       at: Clock.now(), by: who)
     do { try writer.append(event) } catch { throw CLIFailure(error.message) }
     session.apply(event, movingTo: current)
-    print("Migrated to \(current.version): \(changes.kept.values.count) answers kept, \(changes.aside.count) kept aside.")
+    print(
+      "Migrated to \(current.version): \(changes.kept.values.count) answers kept, \(changes.aside.count) kept aside.")
   }
 }

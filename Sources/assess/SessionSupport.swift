@@ -62,7 +62,8 @@ struct SessionContext {
   }
 
   /// Persists an event, then applies it.
-  static func record(_ kind: SessionEvent.Kind, by: String, in session: inout Session, writer: any SessionWriter) throws {
+  static func record(_ kind: SessionEvent.Kind, by: String, in session: inout Session, writer: any SessionWriter) throws
+  {
     let event = session.event(kind, at: Clock.now(), by: by)
     do { try writer.append(event) } catch { throw CLIFailure(error.message) }
     session.apply(event)

@@ -32,7 +32,8 @@ extension Assess {
           code: .failed)
       }
       let summary = session.residualSummary
-      try SessionContext.record(.signedOff(name: by, role: role, summary: summary), by: by, in: &session, writer: writer)
+      try SessionContext.record(
+        .signedOff(name: by, role: role, summary: summary), by: by, in: &session, writer: writer)
       print("Session '\(session.id)' signed off by \(by)\(role.map { " (\($0))" } ?? ""): \(summary)")
     }
   }

@@ -56,13 +56,21 @@ extension Assess {
       let who = facilitator ?? SessionContext.loginName
       let pinned = PinnedQuestionnaire(text: source.text, format: "yaml")
       let now = Clock.now()
-      var events = [SessionEvent(seq: 1, at: now, by: who, kind: .created(questionnaire: q.id, version: q.version, hash: q.hash, source: questionnaire))]
+      var events = [
+        SessionEvent(
+          seq: 1, at: now, by: who,
+          kind: .created(questionnaire: q.id, version: q.version, hash: q.hash, source: questionnaire))
+      ]
       events.append(SessionEvent(seq: 2, at: now, by: who, kind: .participantJoined(name: who, role: "facilitator")))
       for name in participant where name != who {
-        events.append(SessionEvent(seq: events.count + 1, at: now, by: who, kind: .participantJoined(name: name, role: "participant")))
+        events.append(
+          SessionEvent(
+            seq: events.count + 1, at: now, by: who, kind: .participantJoined(name: name, role: "participant")))
       }
       let writer: any SessionWriter
-      do { writer = try context.store.create(sessionId, pinned: pinned, events: events) } catch { throw CLIFailure(error.message) }
+      do { writer = try context.store.create(sessionId, pinned: pinned, events: events) } catch {
+        throw CLIFailure(error.message)
+      }
       defer { writer.close() }
       var session = Session(id: sessionId, events: events, questionnaire: q)
       for key in order {
@@ -94,7 +102,9 @@ enum AnswerFiles {
     let outcome = AnswersReader.read(text: text, file: name, for: q)
     if outcome.diagnostics.hasErrors {
       let renderer = DiagnosticRenderer(sources: [name: text])
-      for diagnostic in outcome.diagnostics { Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color)) }
+      for diagnostic in outcome.diagnostics {
+        Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color))
+      }
       let count = outcome.diagnostics.count
       throw CLIFailure("\(name): \(count) answer\(count == 1 ? " is" : "s are") not accepted; nothing was saved")
     }

@@ -29,7 +29,8 @@ extension Assess {
 
   /// `assess history ID [--json]`
   struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a session's audit trail: every event, who and when.")
+    static let configuration = CommandConfiguration(
+      abstract: "Show a session's audit trail: every event, who and when.")
 
     @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
     var id: String

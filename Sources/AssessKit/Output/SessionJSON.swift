@@ -55,7 +55,10 @@ public enum SessionJSON {
       ]
       if let voided = last.voidedBy {
         fields.append(
-          ("voidedBy", .object([("question", .string(voided.question)), ("by", .string(voided.by)), ("at", .string(voided.at))])))
+          (
+            "voidedBy",
+            .object([("question", .string(voided.question)), ("by", .string(voided.by)), ("at", .string(voided.at))])
+          ))
       }
       pairs.append(("signOff", .object(fields)))
     } else {

@@ -8,7 +8,9 @@ public enum StatusText {
     var out = bold("Session '\(session.id)'") + " on '\(q.id)' \(q.version): \(session.status)\n"
     out += "Started \(state.createdAt) by \(state.createdBy); last change \(state.updatedAt)\n"
     if !state.participants.isEmpty {
-      out += "Participants: " + state.participants.map { p in p.role.map { "\(p.name) (\($0))" } ?? p.name }
+      out +=
+        "Participants: "
+        + state.participants.map { p in p.role.map { "\(p.name) (\($0))" } ?? p.name }
         .joined(separator: ", ") + "\n"
     }
     let (answered, onPath) = session.progress
@@ -36,7 +38,8 @@ public enum StatusText {
     if let last = state.signOffs.last {
       let who = last.name + (last.role.map { ", \($0)" } ?? "")
       if let voided = last.voidedBy {
-        out += "Sign-off by \(who) at \(last.at) is void: '\(voided.question)' changed at \(voided.at) by \(voided.by)\n"
+        out +=
+          "Sign-off by \(who) at \(last.at) is void: '\(voided.question)' changed at \(voided.at) by \(voided.by)\n"
       } else {
         out += "Signed off by \(who) at \(last.at): \(last.summary)\n"
       }

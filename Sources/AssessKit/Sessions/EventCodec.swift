@@ -44,7 +44,8 @@ public enum EventCodec {
       fields += [("name", .string(name)), ("role", optional(role))]
     case .treatmentEdited(let risk, let changes):
       fields += [
-        ("risk", .string(risk)), ("fields", .object(changes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+        ("risk", .string(risk)),
+        ("fields", .object(changes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
       ]
     case .signedOff(let name, let role, let summary):
       fields += [("name", .string(name)), ("role", optional(role)), ("summary", .string(summary))]

@@ -40,14 +40,18 @@ public struct QuestionnaireChanges: Sendable {
     let answeredBases = Set(answers.values.keys.map { AnswerSet.splitInstance($0)?.question ?? $0 })
     for question in new.questions where question.type.isAnswerable {
       guard let before = old.question(question.id) else {
-        if newPath.contains(question.id) { changes.append(Change(kind: .added, question: question.id, detail: "is new on this session's path")) }
+        if newPath.contains(question.id) {
+          changes.append(Change(kind: .added, question: question.id, detail: "is new on this session's path"))
+        }
         continue
       }
       guard oldPath.contains(question.id) || newPath.contains(question.id) || answeredBases.contains(question.id) else {
         continue
       }
       if before.type != question.type {
-        changes.append(Change(kind: .retyped, question: question.id, detail: "was \(before.type.rawValue), is \(question.type.rawValue)"))
+        changes.append(
+          Change(
+            kind: .retyped, question: question.id, detail: "was \(before.type.rawValue), is \(question.type.rawValue)"))
       }
       if before.prompt != question.prompt {
         changes.append(Change(kind: .reworded, question: question.id, detail: "now asks: \(question.prompt)"))
@@ -57,18 +61,26 @@ public struct QuestionnaireChanges: Sendable {
       if !removedOptions.isEmpty || !addedOptions.isEmpty {
         var parts: [String] = []
         if !addedOptions.isEmpty { parts.append("added " + addedOptions.map { "'\($0)'" }.joined(separator: ", ")) }
-        if !removedOptions.isEmpty { parts.append("removed " + removedOptions.map { "'\($0)'" }.joined(separator: ", ")) }
-        changes.append(Change(kind: .options, question: question.id, detail: "options: " + parts.joined(separator: "; ")))
+        if !removedOptions.isEmpty {
+          parts.append("removed " + removedOptions.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        changes.append(
+          Change(kind: .options, question: question.id, detail: "options: " + parts.joined(separator: "; ")))
       }
       let rescored = question.options.filter { option in
         guard let was = before.option(option.value) else { return false }
         return Self.scoreNames(was, old) != Self.scoreNames(option, new)
       }
       if !rescored.isEmpty {
-        changes.append(Change(kind: .scores, question: question.id, detail: "scores changed for " + rescored.map { "'\($0.value)'" }.joined(separator: ", ")))
+        changes.append(
+          Change(
+            kind: .scores, question: question.id,
+            detail: "scores changed for " + rescored.map { "'\($0.value)'" }.joined(separator: ", ")))
       }
       if before.min != question.min || before.max != question.max {
-        changes.append(Change(kind: .options, question: question.id, detail: "range is now \(AnswerChecker.describeRange(question))"))
+        changes.append(
+          Change(kind: .options, question: question.id, detail: "range is now \(AnswerChecker.describeRange(question))")
+        )
       }
     }
     for question in old.questions where question.type.isAnswerable && new.question(question.id) == nil {

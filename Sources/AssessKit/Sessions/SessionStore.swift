@@ -89,7 +89,8 @@ extension SessionStore {
     if starting.count == 1 { return starting[0] }
     if starting.count > 1 {
       let shown = starting.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-      throw StoreError(.ambiguous, "session id '\(id)' is ambiguous: it starts \(shown)\(starting.count > 5 ? ", ..." : "")")
+      throw StoreError(
+        .ambiguous, "session id '\(id)' is ambiguous: it starts \(shown)\(starting.count > 5 ? ", ..." : "")")
     }
     let close = Suggestions.closestMatches(to: id, in: all)
     let hint = close.isEmpty ? "" : " (closest: \(close.map { "'\($0)'" }.joined(separator: ", ")))"
