@@ -121,6 +121,34 @@ import Testing
     #expect(status.stdout.contains(": in progress\n"))
   }
 
+  @Test func treatmentEditsAreEventsAndShowInStatus() throws {
+    _ = try run(["start", "example", "--id", "t", "--no-input", "--answers", "answers.yaml"])
+    let r = try run([
+      "treat", "t", "unfair-outcomes", "--owner", "Dana", "--status", "in-progress", "--action", "Measure per group",
+    ])
+    #expect(r.status == 0 && r.stdout == "Session 't': treatment of 'unfair-outcomes' updated\n")
+    let status = try run(["status", "t", "--json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+    let risks = try #require(object["risks"] as? [[String: Any]])
+    let treatment = try #require(
+      risks.first { $0["id"] as? String == "unfair-outcomes" }?["treatment"] as? [String: Any])
+    #expect(treatment["owner"] as? String == "Dana" && treatment["status"] as? String == "in-progress")
+    #expect(treatment["actions"] as? [String] == ["Measure per group"])
+    #expect(treatment["controls"] as? [String] == ["A.6.2.4", "A.7.4", "A.5.4"])
+    let unknown = try run(["treat", "t", "unfair-outcome", "--owner", "x"])
+    #expect(
+      unknown.status == 2
+        && unknown.stderr == "error: 'example' has no risk 'unfair-outcome' (did you mean 'unfair-outcomes'?)\n")
+    let badStatus = try run(["treat", "t", "unfair-outcomes", "--status", "don"])
+    #expect(
+      badStatus.stderr
+        == "error: unknown treatment status 'don' (did you mean 'done'?); statuses are proposed, planned, in-progress, done\n"
+    )
+    #expect(
+      try run(["history", "t"]).stdout.contains(
+        "edited the treatment of unfair-outcomes: actions = Measure per group, owner = Dana, status = in-progress\n"))
+  }
+
   @Test func aSecondWriterIsRefusedAndReadersStillRead() throws {
     _ = try run(["start", "example", "--id", "l", "--no-input"])
     let store = FileSessionStore(root: dir.appendingPathComponent("sessions").path, clock: { "2026-11-29T09:00:00Z" })

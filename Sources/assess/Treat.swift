@@ -1,0 +1,83 @@
+import ArgumentParser
+import AssessKit
+import Foundation
+
+extension Assess {
+  /// `assess treat ID RISK [--option O] [--owner NAME] [--due DATE] [--status S] [--control C]... [--action A]...`
+  struct Treat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Edit the treatment of a raised risk in a session (the change is an event in the log).")
+
+    @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
+    var id: String
+
+    @Argument(help: ArgumentHelp("The risk id.", valueName: "risk"))
+    var risk: String
+
+    @Option(help: ArgumentHelp("avoid, mitigate, transfer or accept.", valueName: "option"))
+    var option: String?
+
+    @Option(help: ArgumentHelp("Who owns the treatment.", valueName: "name"))
+    var owner: String?
+
+    @Option(help: ArgumentHelp("When it is due.", valueName: "date"))
+    var due: String?
+
+    @Option(help: ArgumentHelp("proposed, planned, in-progress or done.", valueName: "status"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("A control; repeat for each (replaces the list).", valueName: "control"))
+    var control: [String] = []
+
+    @Option(help: ArgumentHelp("An action; repeat for each (replaces the list).", valueName: "action"))
+    var action: [String] = []
+
+    @Option(help: ArgumentHelp("Who makes the change (default: your login name).", valueName: "name"))
+    var by: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      var fields: [String: String] = [:]
+      if let option {
+        guard TreatmentOption(rawValue: option) != nil else {
+          let names = TreatmentOption.allCases.map(\.rawValue)
+          throw CLIFailure(
+            "unknown treatment option '\(option)'\(Suggestions.hint(for: option, in: names)); options are \(names.joined(separator: ", "))"
+          )
+        }
+        fields["option"] = option
+      }
+      if let status {
+        guard TreatmentStatus(rawValue: status) != nil else {
+          let names = TreatmentStatus.allCases.map(\.rawValue)
+          throw CLIFailure(
+            "unknown treatment status '\(status)'\(Suggestions.hint(for: status, in: names)); statuses are \(names.joined(separator: ", "))"
+          )
+        }
+        fields["status"] = status
+      }
+      if let owner { fields["owner"] = owner }
+      if let due { fields["due"] = due }
+      if !control.isEmpty { fields["controls"] = control.joined(separator: "\n") }
+      if !action.isEmpty { fields["actions"] = action.joined(separator: "\n") }
+      guard !fields.isEmpty else {
+        throw CLIFailure("say what to change: --option, --owner, --due, --status, --control or --action")
+      }
+
+      let context = SessionContext(global)
+      var (session, writer) = try context.open(id)
+      defer { writer.close() }
+      guard let index = session.questionnaire.risks.firstIndex(where: { $0.id == risk }) else {
+        let ids = session.questionnaire.risks.map(\.id)
+        throw CLIFailure("'\(session.questionnaire.id)' has no risk '\(risk)'\(Suggestions.hint(for: risk, in: ids))")
+      }
+      guard session.engine.risks[index].raised else {
+        throw CLIFailure("risk '\(risk)' is not raised in session '\(session.id)', so it has no treatment to edit")
+      }
+      try SessionContext.record(
+        .treatmentEdited(risk: risk, fields: fields), by: by ?? SessionContext.loginName, in: &session, writer: writer)
+      print("Session '\(session.id)': treatment of '\(risk)' updated")
+    }
+  }
+}
