@@ -17,6 +17,8 @@ let package = Package(
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
     .target(name: "AssessStore", dependencies: ["AssessKit"]),
+    .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
+    .target(name: "AssessShell", dependencies: ["AssessKit", "AssessStore", "CReadline"]),
     .target(
       name: "AssessBuiltins",
       path: "questionnaires",
@@ -28,6 +30,7 @@ let package = Package(
       dependencies: [
         "AssessKit",
         "AssessStore",
+        "AssessShell",
         "AssessBuiltins",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
@@ -36,7 +39,8 @@ let package = Package(
     .executableTarget(name: "assess-bench", dependencies: ["AssessKit"], path: "Benchmarks/assess-bench"),
     .testTarget(name: "AssessKitTests", dependencies: ["AssessKit", "AssessBuiltins"]),
     .testTarget(name: "AssessStoreTests", dependencies: ["AssessStore", "AssessKit"]),
-    .testTarget(name: "AssessCLITests", dependencies: ["AssessKit", "AssessStore", "assess"]),
+    .target(name: "CPTY", path: "Tests/CPTY"),
+    .testTarget(name: "AssessCLITests", dependencies: ["AssessKit", "AssessStore", "CPTY", "assess"]),
   ],
   swiftLanguageModes: [.v6]
 )

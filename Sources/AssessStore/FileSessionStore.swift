@@ -35,6 +35,11 @@ public struct FileSessionStore: SessionStore {
 
   func folder(_ id: String) -> String { (root as NSString).appendingPathComponent(id) }
 
+  /// The file that keeps a session's shell input history.
+  public func historyPath(for id: String) -> String {
+    (folder(id) as NSString).appendingPathComponent("history")
+  }
+
   static func pinnedFileName(_ pinned: PinnedQuestionnaire) -> String {
     let hex = pinned.hash.hasPrefix("sha256:") ? String(pinned.hash.dropFirst(7)) : pinned.hash
     return "questionnaire-\(hex.prefix(12)).\(pinned.format)"

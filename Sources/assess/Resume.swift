@@ -2,6 +2,10 @@ import ArgumentParser
 import AssessKit
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension Assess {
   /// `assess resume ID [--migrate | --pinned] [--no-input]`
   struct Resume: ParsableCommand {
@@ -40,11 +44,21 @@ extension Assess {
       var (session, writer) = try context.open(id)
       defer { writer.close() }
       let who = by ?? SessionContext.loginName
-      try Migration.settle(&session, writer: writer, by: who, migrate: migrate, pinned: pinned, color: context.color)
-      try SessionContext.settleCompletion(&session, writer: writer, by: who)
+      let ask: ((String) -> String?)? =
+        noInput || !ShellLauncher.inputIsTerminal
+        ? nil
+        : { question in
+          print(question, terminator: "")
+          fflush(nil)
+          return Swift.readLine()
+        }
+      try Migration.settle(
+        &session, writer: writer, by: who, migrate: migrate, pinned: pinned, color: context.color, ask: ask)
       guard noInput else {
-        throw CLIFailure("the interactive shell is not available in this version yet; use --no-input")
+        try ShellLauncher.run(session, writer: writer, context: context, global: global, who: who, resuming: true)
+        return
       }
+      try SessionContext.settleCompletion(&session, writer: writer, by: who)
       print(StatusText.render(session, color: context.color), terminator: "")
     }
   }
@@ -74,7 +88,8 @@ enum Migration {
 
   /// Shows what changed and migrates or stays, as asked; throws when a change needs a choice not given.
   static func settle(
-    _ session: inout Session, writer: any SessionWriter, by who: String, migrate: Bool, pinned: Bool, color: Bool
+    _ session: inout Session, writer: any SessionWriter, by who: String, migrate: Bool, pinned: Bool, color: Bool,
+    ask: ((String) -> String?)? = nil
   ) throws {
     let source: QuestionnaireResolver.Source
     let current: Questionnaire
@@ -98,11 +113,28 @@ enum Migration {
       print("Answers that would no longer fit (kept aside, not dropped):")
       for (id, reason) in changes.aside { print("  \(id): \(reason)") }
     }
-    if pinned {
+    var stay = pinned
+    var move = migrate
+    if !stay && !move, let ask {
+      while true {
+        let reply = ask("Migrate to \(current.version) (m) or stay on \(session.questionnaire.version) (p)? ")?
+          .trimmingCharacters(in: .whitespaces).lowercased()
+        guard let reply else { break }
+        if ["m", "migrate"].contains(reply) {
+          move = true
+          break
+        }
+        if ["p", "pinned", "stay"].contains(reply) {
+          stay = true
+          break
+        }
+      }
+    }
+    if stay {
       print("Staying on the pinned version \(session.questionnaire.version).")
       return
     }
-    guard migrate else {
+    guard move else {
       throw CLIFailure("the questionnaire of session '\(session.id)' changed; resume with --migrate or --pinned")
     }
     do { try writer.pin(PinnedQuestionnaire(text: source.text, format: "yaml")) } catch {

@@ -9,8 +9,9 @@ extension Assess {
     static let configuration = CommandConfiguration(
       abstract: "Start a session on a questionnaire.",
       discussion: """
-        With --no-input, applies the answers file (if any), saves the session, prints where it stands, \
-        and exits 3 when required answers are missing.
+        Opens the interview: GNU readline on a terminal, plain lines when input is piped. With --no-input, \
+        applies the answers file (if any), saves the session, prints where it stands, and exits 3 when \
+        required answers are missing.
         """
     )
 
@@ -46,9 +47,6 @@ extension Assess {
         given = set
         order = keys
       }
-      guard noInput else {
-        throw CLIFailure("the interactive shell is not available in this version yet; use --no-input (with --answers)")
-      }
       let existing: Set<String>
       do { existing = Set(try context.store.ids()) } catch { throw CLIFailure(error.message) }
       let sessionId = id ?? SessionId.make(questionnaire: q.id, date: Clock.today(), existing: existing)
@@ -76,6 +74,10 @@ extension Assess {
       for key in order {
         guard let value = given[key], let kind = session.answerKind(key, value) else { continue }
         try SessionContext.record(kind, by: who, in: &session, writer: writer)
+      }
+      guard noInput else {
+        try ShellLauncher.run(session, writer: writer, context: context, global: global, who: who, resuming: false)
+        return
       }
       try SessionContext.settleCompletion(&session, writer: writer, by: who)
       print("Started session '\(sessionId)' on '\(q.id)' \(q.version) in \(context.store.name)")

@@ -12,6 +12,7 @@ import Testing
     .noteAdded(question: "effect", text: "the group \"disagreed\"\nat first"),
     .noteAdded(question: nil, text: "session note"),
     .flagSet(question: "effect", text: nil),
+    .skipped(question: "users"),
     .flagSet(question: "users", text: "check the figure"),
     .flagCleared(question: "effect"),
     .participantJoined(name: "Ana", role: "facilitator"),

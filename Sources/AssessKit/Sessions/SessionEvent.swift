@@ -10,6 +10,8 @@ public struct SessionEvent: Sendable, Hashable {
     case changed(question: String, old: Value, new: Value)
     /// An answer was cleared.
     case cleared(question: String, old: Value)
+    /// An optional question was passed over without an answer.
+    case skipped(question: String)
     /// A note, on a question or on the session.
     case noteAdded(question: String?, text: String)
     /// A flag for follow-up was set on a question.
@@ -36,6 +38,7 @@ public struct SessionEvent: Sendable, Hashable {
       case .answered: return "answered"
       case .changed: return "changed"
       case .cleared: return "cleared"
+      case .skipped: return "skipped"
       case .noteAdded: return "note"
       case .flagSet: return "flag"
       case .flagCleared: return "unflag"

@@ -55,6 +55,8 @@ public struct SessionState: Sendable, Hashable {
   public var createdBy = ""
   /// Every answer given, on the path or not.
   public var answers = AnswerSet()
+  /// Optional questions passed over without an answer.
+  public var skipped: Set<String> = []
   /// Answers that no longer fit after a migration: kept, listed, not counted.
   public var aside: [String: Value] = [:]
   public var notes: [Note] = []
@@ -101,10 +103,13 @@ public struct SessionState: Sendable, Hashable {
     case .answered(let question, let value), .changed(let question, _, let value):
       answers[question] = value
       aside[question] = nil
+      skipped.remove(question)
       voidSignOff(question, event)
     case .cleared(let question, _):
       answers[question] = nil
       voidSignOff(question, event)
+    case .skipped(let question):
+      skipped.insert(question)
     case .noteAdded(let question, let text):
       notes.append(Note(question: question, text: text, by: event.by, at: event.at))
     case .flagSet(let question, let text):

@@ -1,0 +1,52 @@
+/// The risk matrix as a grid of cells, with how many raised risks fall in each: for terminals.
+public enum HeatMap {
+  /// The grid, highest likelihood at the top. With `color`, cells get ANSI background colours by
+  /// rating (green to red); without, each cell shows its rating's initial.
+  ///
+  /// - Parameters:
+  ///   - engine: the evaluated answers.
+  ///   - residual: place risks by their residual rating where they have one.
+  public static func render(_ engine: Engine, residual: Bool = false, color: Bool) -> String {
+    let m = engine.questionnaire.matrix
+    var counts = [[Int]](repeating: [Int](repeating: 0, count: m.severity.count), count: m.likelihood.count)
+    for state in engine.risks where state.raised {
+      let r = residual ? (state.residual ?? state.inherent) : state.inherent
+      counts[r.likelihood - 1][r.severity - 1] += 1
+    }
+    let labelWidth = min(16, m.likelihood.map(\.count).max() ?? 0)
+    var out = ""
+    for l in stride(from: m.likelihood.count, through: 1, by: -1) {
+      let label = String(m.likelihood[l - 1].prefix(labelWidth))
+      out += "  " + label + String(repeating: " ", count: labelWidth - label.count) + " "
+      for s in 1...m.severity.count {
+        let rating = m.grid[l - 1][s - 1]
+        let n = counts[l - 1][s - 1]
+        let mark = n > 0 ? String(n) : "."
+        if color {
+          out += "\u{1B}[\(background(rating, of: m.ratings.count));30m \(mark.count == 1 ? " " : "")\(mark) \u{1B}[0m"
+        } else {
+          let initial = m.ratings[rating].first.map { String($0).uppercased() } ?? "?"
+          out += " \(initial)\(n > 0 ? (n < 10 ? String(n) : "+") : "."  )"
+        }
+      }
+      out += "\n"
+    }
+    out += "  " + String(repeating: " ", count: labelWidth + 1)
+    for s in 1...m.severity.count { out += color ? "  \(s) " : "  \(s)" }
+    out += "  severity\n"
+    if !color {
+      out +=
+        "  " + m.ratings.map { "\($0.first.map { String($0).uppercased() } ?? "?") \($0)" }.joined(separator: ", ")
+        + "; the digit is how many raised risks sit in the cell\n"
+    }
+    return out
+  }
+
+  /// ANSI background colour of a rating: green, yellow, red, magenta, spread over the ratings.
+  static func background(_ rating: Int, of count: Int) -> Int {
+    let palette = [42, 43, 41, 45]
+    guard count > 1 else { return palette[0] }
+    let index = Int((Double(rating) / Double(count - 1) * Double(palette.count - 1)).rounded())
+    return palette[max(0, min(palette.count - 1, index))]
+  }
+}

@@ -1,0 +1,211 @@
+import AssessKit
+
+extension Interview {
+  /// An in-line command.
+  struct Command {
+    let name: String
+    let takesArgument: Bool
+    let help: String
+  }
+
+  static let commands: [Command] = [
+    Command(name: ":help", takesArgument: false, help: "this list (also ?)"),
+    Command(name: ":why", takesArgument: false, help: "why we ask: help, references, and what the answer feeds"),
+    Command(name: ":back", takesArgument: false, help: "the previous question"),
+    Command(name: ":skip", takesArgument: false, help: "pass over an optional question"),
+    Command(name: ":review", takesArgument: false, help: "the answers so far; pick one to change"),
+    Command(name: ":goto", takesArgument: true, help: "ID: jump to a question on the path"),
+    Command(name: ":note", takesArgument: true, help: "TEXT: a note on this question (e.g. the discussion)"),
+    Command(name: ":flag", takesArgument: true, help: "[TEXT]: mark this question for follow-up"),
+    Command(name: ":unflag", takesArgument: false, help: "clear this question's flag"),
+    Command(name: ":who", takesArgument: true, help: "NAME: whose answers these are from now on"),
+    Command(name: ":status", takesArgument: false, help: "progress, scores, levels and the risk heat map"),
+    Command(name: ":undo", takesArgument: false, help: "take back the last answer of this sitting"),
+    Command(name: ":quit", takesArgument: false, help: "save and leave (also Ctrl-D, or Ctrl-C on an empty line)"),
+  ]
+
+  /// Runs a command typed at `item` (`nil` at the end of the questionnaire).
+  func command(_ text: String, at item: PathItem?) throws(InterviewError) -> Step {
+    let name = text == "?" ? ":help" : String(text.prefix { $0 != " " }).lowercased()
+    let argument = text.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
+    switch name {
+    case ":help", ":h":
+      out.line(out.bold("Commands") + " (typed at any prompt):")
+      for command in Self.commands {
+        out.line("  \(command.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(command.help)", indent: 11)
+      }
+      out.line(
+        "Answers: an option's number, its value or the start of its label; for several, 1,3 or 1 3 or 2-4.", indent: 2)
+      return .stay
+    case ":why":
+      guard let item else { return nothingHere(name) }
+      why(item)
+      return .stay
+    case ":back", ":b":
+      let items = engine.pathItems
+      let index = item.flatMap { items.firstIndex(of: $0) } ?? items.count
+      guard index > 0 else {
+        out.line("This is the first question.")
+        return .stay
+      }
+      walking = true
+      cursor = items[index - 1]
+      return .moved
+    case ":skip":
+      guard let item else { return nothingHere(name) }
+      let question = questionnaire.questions[item.question]
+      guard !question.required else {
+        out.line(
+          out.yellow("'\(item.id)' is required; it cannot be skipped.")
+            + " Use :flag to come back to it, or :quit to stop here.")
+        return .stay
+      }
+      if engine.answer(item).isPresent { try answer(item.id, .null) }
+      if !session.state.skipped.contains(item.id) { try record(.skipped(question: item.id)) }
+      advance(from: item)
+      return .moved
+    case ":review", ":r":
+      return review()
+    case ":goto", ":g":
+      return goto(argument)
+    case ":note", ":n":
+      guard !argument.isEmpty else {
+        out.line("Write the note after the command: :note the group could not agree")
+        return .stay
+      }
+      try record(.noteAdded(question: item?.id, text: argument))
+      out.line(out.green("Noted") + (item.map { " on '\($0.id)'." } ?? " on the session."))
+      return .stay
+    case ":flag", ":f":
+      guard let item else { return nothingHere(name) }
+      try record(.flagSet(question: item.id, text: argument.isEmpty ? nil : argument))
+      out.line(out.green("Flagged '\(item.id)' for follow-up."))
+      return .stay
+    case ":unflag":
+      guard let item else { return nothingHere(name) }
+      guard session.state.flags[item.id] != nil else {
+        out.line("'\(item.id)' has no flag.")
+        return .stay
+      }
+      try record(.flagCleared(question: item.id))
+      out.line("Flag on '\(item.id)' cleared.")
+      return .stay
+    case ":who", ":w":
+      guard !argument.isEmpty else {
+        out.line("Answers are attributed to \(who). Change with :who NAME.")
+        return .stay
+      }
+      if !session.state.participants.contains(where: { $0.name == argument }) {
+        try record(.participantJoined(name: argument, role: "participant"))
+      }
+      who = argument
+      out.line("Answers are now attributed to \(argument).")
+      return .stay
+    case ":status", ":s":
+      status()
+      return .stay
+    case ":undo", ":u":
+      guard let last = undoStack.popLast() else {
+        out.line("Nothing to undo in this sitting.")
+        return .stay
+      }
+      let before = Set(engine.answersAside)
+      if let kind = session.answerKind(last.id, last.before ?? .null) { try record(kind) }
+      reportPathChange(before: before)
+      out.line("Undone: '\(last.id)' is " + (last.before.map { "back to \($0)" } ?? "unanswered again") + ".")
+      if let back = engine.pathItems.first(where: { $0.id == last.id }) {
+        cursor = back
+        walking = true
+      }
+      return .moved
+    case ":quit", ":q", ":exit":
+      return .quit
+    default:
+      let names = Self.commands.map(\.name)
+      out.line(
+        out.yellow("Unknown command '\(name)'\(Suggestions.hint(for: name, in: names)).") + " Type ? for the list.")
+      return .stay
+    }
+  }
+
+  private func nothingHere(_ name: String) -> Step {
+    out.line("\(name) applies to a question; there is none at the end. Use :review to pick one.")
+    return .stay
+  }
+
+  func why(_ item: PathItem) {
+    let question = questionnaire.questions[item.question]
+    out.line(question.help ?? "No help is written for this question.", indent: 0)
+    if !question.refs.isEmpty { out.line(out.dim("References: ") + question.refs.joined(separator: "; ")) }
+    let feeds = questionnaire.feeds(question: item.question)
+    var parts: [String] = []
+    if !feeds.scales.isEmpty { parts.append("scores " + feeds.scales.joined(separator: ", ")) }
+    if !feeds.computed.isEmpty { parts.append("values " + feeds.computed.joined(separator: ", ")) }
+    if !feeds.levels.isEmpty { parts.append("levels " + feeds.levels.joined(separator: ", ")) }
+    if !feeds.risks.isEmpty { parts.append("risks " + feeds.risks.joined(separator: ", ")) }
+    if !feeds.conditions.isEmpty { parts.append("whether " + feeds.conditions.joined(separator: ", ") + " are asked") }
+    out.line(
+      out.dim("This answer feeds: ")
+        + (parts.isEmpty ? "nothing else (it is kept for the record)" : parts.joined(separator: "; ")))
+  }
+
+  func goto(_ target: String) -> Step {
+    guard !target.isEmpty else {
+      out.line("Say where: :goto ID (Tab completes the ids on the path).")
+      return .stay
+    }
+    let items = engine.pathItems
+    if let item = items.first(where: { $0.id == target }) {
+      cursor = item
+      walking = true
+      return .moved
+    }
+    if questionnaire.question(target) != nil
+      || AnswerSet.splitInstance(target).flatMap({ questionnaire.question($0.question) }) != nil
+    {
+      out.line(out.yellow("'\(target)' is not on the path now: its condition does not hold for these answers."))
+    } else {
+      out.line(out.yellow("There is no question '\(target)'\(Suggestions.hint(for: target, in: items.map(\.id)))."))
+    }
+    return .stay
+  }
+
+  func review() -> Step {
+    let items = engine.pathItems
+    out.line(out.bold("Answers on the path:"))
+    for (n, item) in items.enumerated() {
+      let question = questionnaire.questions[item.question]
+      let value = engine.answer(item)
+      let shown =
+        value.isPresent
+        ? display(value, question)
+        : (session.state.skipped.contains(item.id) ? out.dim("(skipped)") : out.dim("(no answer)"))
+      let flag = session.state.flags[item.id] != nil ? out.yellow(" [flagged]") : ""
+      out.line("  \(String(n + 1).leftPadded(to: 3)). \(item.id): \(shown)\(flag)", indent: 8)
+    }
+    let aside = engine.answersAside
+    if !aside.isEmpty { out.line(out.dim("Kept aside (off the path): \(aside.joined(separator: ", "))")) }
+    editor.setCompletions(items.map(\.id))
+    switch editor.readLine(prompt: "Change which (number or id; Enter to go on)? ", initial: nil) {
+    case .line(let text):
+      let choice = text.trimmingCharacters(in: .whitespaces)
+      if choice.isEmpty { return .stay }
+      if let n = Int(choice), n >= 1, n <= items.count {
+        cursor = items[n - 1]
+        walking = true
+        return .moved
+      }
+      return goto(choice)
+    default:
+      return .stay
+    }
+  }
+
+  func status() {
+    let (answered, onPath) = session.progress
+    out.line(out.bold("Progress: ") + "\(answered) of \(onPath) answered")
+    out.write(EvaluationText.results(engine, color: out.color))
+    out.line(out.bold("Heat map") + " (likelihood by severity, inherent):")
+    out.write(HeatMap.render(engine, color: out.color))
+  }
+}

@@ -1,0 +1,138 @@
+import AssessKit
+
+extension Interview {
+  func header(resuming: Bool) {
+    let q = questionnaire
+    out.line(out.bold(q.title) + out.dim("  (\(q.id) \(q.version), session '\(session.id)')"))
+    if resuming {
+      let (answered, onPath) = session.progress
+      out.line("Resuming: \(answered) of \(onPath) answered so far. Type ? for help.")
+    } else {
+      if let description = q.description { out.line(description) }
+      out.line(out.dim("Type ? for help and commands (:back, :review, :note, :flag, :status, :quit). Tab completes."))
+    }
+  }
+
+  /// The notes due before `item`, its section's title when entering it, the question and its options.
+  func show(_ item: PathItem) {
+    let question = questionnaire.questions[item.question]
+    if lastSection != question.section {
+      lastSection = question.section
+      let section = questionnaire.sections[question.section]
+      out.line()
+      out.line(out.bold(out.cyan("== \(section.title) ==")))
+      if let intro = section.intro { out.line(intro) }
+    }
+    for index in questionnaire.sections[question.section].questions where index < item.question {
+      let note = questionnaire.questions[index]
+      guard note.type == .note, engine.isVisible(question: index), !shownNotes.contains(index) else { continue }
+      shownNotes.insert(index)
+      out.line(out.dim("Note: ") + note.prompt)
+    }
+    out.line()
+    out.line(progressLine(item))
+    var prompt = question.prompt
+    if let option = item.option, let source = question.repeatOver {
+      let label = questionnaire.questions[source].option(option)?.label ?? option
+      prompt = prompt.replacingOccurrences(of: "{item}", with: label)
+    }
+    out.line(out.bold(prompt) + (question.help != nil ? out.dim("  (:why for help)") : ""), indent: 2)
+    switch question.type {
+    case .single, .multi:
+      for (n, option) in question.options.enumerated() {
+        let help = option.help.map { out.dim(" - \($0)") } ?? ""
+        out.line("  \(String(n + 1).leftPadded(to: 2))) \(option.label)\(help)", indent: 6)
+      }
+    case .yesno:
+      let yes = question.option("yes")?.label ?? "Yes"
+      let no = question.option("no")?.label ?? "No"
+      out.line("   y) \(yes)   n) \(no)", indent: 6)
+    case .scale:
+      if let lo = question.min, let hi = question.max, !question.labels.isEmpty {
+        let points = (Int(lo)...Int(hi)).map { p in question.labels[p].map { "\(p) \($0)" } ?? "\(p)" }
+        out.line("   " + points.joined(separator: " · "), indent: 3)
+      }
+    default:
+      break
+    }
+    out.line(out.dim("   " + hint(for: question, item: item)), indent: 3)
+  }
+
+  /// `answered 3 of 9 on the path · Context and intended use, 2 of 4`.
+  func progressLine(_ item: PathItem) -> String {
+    let items = engine.pathItems
+    let (answered, onPath) = session.progress
+    let question = questionnaire.questions[item.question]
+    let inSection = items.filter { questionnaire.questions[$0.question].section == question.section }
+    let place = (inSection.firstIndex(of: item) ?? 0) + 1
+    let flag = session.state.flags[item.id] != nil ? out.yellow("  [flagged]") : ""
+    return out.dim(
+      "[\(answered)/\(onPath) answered · \(questionnaire.sections[question.section].title) \(place)/\(inSection.count)]"
+    ) + flag
+  }
+
+  /// What the question accepts, and its current answer.
+  func hint(for question: Question, item: PathItem) -> String {
+    var parts: [String] = []
+    switch question.type {
+    case .single: parts.append("one of 1-\(question.options.count), a value, or the start of a label")
+    case .multi: parts.append("any of them: 1,3 or 1 3 or 2-4")
+    case .yesno: parts.append("y or n")
+    case .scale, .number:
+      parts.append(AnswerChecker.describeRange(question) + (question.unit.map { " (\($0))" } ?? ""))
+    case .text: parts.append("text")
+    case .note: break
+    }
+    let current = engine.answer(item)
+    if current.isPresent {
+      parts.append("now: \(display(current, question)); Enter keeps it")
+    } else if !question.required {
+      parts.append("optional: Enter skips")
+    }
+    return parts.joined(separator: "; ")
+  }
+
+  /// An answer in words: option labels rather than values.
+  func display(_ value: Value, _ question: Question) -> String {
+    switch value {
+    case .string(let s) where question.type == .single: return question.option(s)?.label ?? s
+    case .list(let items) where question.type == .multi:
+      return items.compactMap(\.string).map { question.option($0)?.label ?? $0 }.joined(separator: ", ")
+    case .bool(let b): return question.option(b ? "yes" : "no")?.label ?? (b ? "yes" : "no")
+    case .string(let s): return s
+    default: return value.description
+    }
+  }
+
+  func prompt(for item: PathItem) -> String {
+    setCompletions(for: item)
+    return "> "
+  }
+
+  /// A text answer is offered for editing when revisiting it.
+  func initialText(for item: PathItem) -> String? {
+    let question = questionnaire.questions[item.question]
+    guard question.type == .text, case .string(let s) = engine.answer(item), editor.isInteractive else { return nil }
+    return s
+  }
+
+  /// Tab completion: the option values and labels, the commands, and `:goto` with ids on the path.
+  func setCompletions(for item: PathItem?) {
+    var candidates = Interview.commands.map { $0.name + ($0.takesArgument ? " " : "") }
+    candidates += engine.path.map { ":goto \($0)" }
+    if let item {
+      let question = questionnaire.questions[item.question]
+      candidates += question.options.flatMap { [$0.value, $0.label] }
+      if question.type == .yesno { candidates += ["yes", "no"] }
+      if question.type == .scale { candidates += Array(question.labels.values) }
+    }
+    var seen = Set<String>()
+    editor.setCompletions(candidates.filter { seen.insert($0).inserted })
+  }
+}
+
+extension String {
+  func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+}

@@ -1,0 +1,241 @@
+import AssessKit
+import Foundation
+
+/// A failure that ends the interview: the session could not be written.
+public struct InterviewError: Error, CustomStringConvertible {
+  public var message: String
+  public var description: String { message }
+}
+
+/// The interactive interview: asks the questions on the path, takes in-line commands, records
+/// every accepted answer durably before showing the next question.
+public final class Interview {
+  /// How the interview ended.
+  public enum Outcome: Equatable {
+    /// Every question on the path is answered or skipped.
+    case completed
+    /// The person quit (`:quit`, Ctrl-D, Ctrl-C on an empty line, SIGTERM); everything is saved.
+    case quit
+  }
+
+  var session: Session
+  let writer: any SessionWriter
+  let editor: any LineEditor
+  let out: ShellOutput
+  let clock: () -> String
+  /// Whom answers are attributed to; `:who` changes it.
+  var who: String
+  /// The item being asked, or `nil` at the end.
+  var cursor: PathItem?
+  /// Moving through answered questions after `:back`, `:goto` or `:review`.
+  var walking = false
+  var lastSection: Int?
+  var shownNotes: Set<Int> = []
+  /// Answers recorded in this sitting, newest last: (id, value before).
+  var undoStack: [(id: String, before: Value?)] = []
+  /// The command that resumes this session, for the closing line.
+  let resumeCommand: String
+
+  /// Creates an interview on an open session.
+  public init(
+    session: Session, writer: any SessionWriter, editor: any LineEditor, output: ShellOutput, who: String,
+    resumeCommand: String, clock: @escaping () -> String
+  ) {
+    self.session = session
+    self.writer = writer
+    self.editor = editor
+    out = output
+    self.who = who
+    self.resumeCommand = resumeCommand
+    self.clock = clock
+  }
+
+  /// The session as it stands.
+  public var current: Session { session }
+
+  var questionnaire: Questionnaire { session.questionnaire }
+  var engine: Engine { session.engine }
+
+  /// Runs until the end of the questionnaire or until the person quits.
+  public func run(resuming: Bool) throws(InterviewError) -> Outcome {
+    header(resuming: resuming)
+    cursor = firstPending(after: nil)
+    if cursor == nil && resuming {
+      out.line(
+        "Every question on the path is answered. Type :review to change an answer, :status to see the results, or press Enter to leave."
+      )
+      return try endPrompt()
+    }
+    return try loop()
+  }
+
+  /// Asks questions from the cursor until the end or a quit.
+  func loop() throws(InterviewError) -> Outcome {
+    while true {
+      guard let item = cursor else {
+        try finish()
+        return .completed
+      }
+      if !engine.pathItems.contains(item) {
+        cursor = firstPending(after: nil)
+        continue
+      }
+      show(item)
+      switch editor.readLine(prompt: prompt(for: item), initial: initialText(for: item)) {
+      case .endOfInput, .interrupt, .terminate:
+        goodbye()
+        return .quit
+      case .line(let text):
+        if try handle(text, at: item) == .quit {
+          goodbye()
+          return .quit
+        }
+      }
+    }
+  }
+
+  enum Step { case stay, moved, quit }
+
+  /// Handles one line typed at `item`.
+  func handle(_ text: String, at item: PathItem) throws(InterviewError) -> Step {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if trimmed == "?" || trimmed.hasPrefix(":") {
+      if !trimmed.isEmpty { editor.addHistory(trimmed) }
+      return try command(trimmed, at: item)
+    }
+    let question = questionnaire.questions[item.question]
+    let existing = engine.answer(item)
+    if trimmed.isEmpty {
+      if existing.isPresent {
+        advance(from: item)
+        return .moved
+      }
+      if !question.required {
+        try record(.skipped(question: item.id))
+        advance(from: item)
+        return .moved
+      }
+      out.line(out.yellow("An answer is required here.") + " Type one, or ? for help and commands.")
+      return .stay
+    }
+    switch PromptInput.parse(text, for: question, id: item.id, in: questionnaire) {
+    case .failure(let error):
+      out.line(out.yellow(error.message.prefix(1).uppercased() + error.message.dropFirst() + "."))
+      return .stay
+    case .success(let value):
+      editor.addHistory(trimmed)
+      let changed = value != existing
+      try answer(item.id, value)
+      // A new or changed answer goes on to what is still open (newly opened questions come next);
+      // keeping an answer while walking back through them goes to the next one.
+      if changed { walking = false }
+      advance(from: item)
+      return .moved
+    }
+  }
+
+  /// Records an answer and says what it did to the path.
+  func answer(_ id: String, _ value: Value) throws(InterviewError) {
+    let before = Set(engine.answersAside)
+    let previous = session.state.answers[id]
+    guard let kind = session.answerKind(id, value) else { return }
+    try record(kind)
+    undoStack.append((id, previous))
+    reportPathChange(before: before)
+  }
+
+  func reportPathChange(before: Set<String>) {
+    let after = Set(engine.answersAside)
+    let fell = after.subtracting(before).sorted()
+    let back = before.subtracting(after).sorted()
+    if !fell.isEmpty {
+      out.line(
+        out.dim(
+          "\(fell.count) answer\(fell.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside: \(fell.joined(separator: ", "))"
+        ))
+    }
+    if !back.isEmpty {
+      out.line(
+        out.dim(
+          "\(back.count) answer\(back.count == 1 ? " applies" : "s apply") again: \(back.joined(separator: ", "))"))
+    }
+  }
+
+  /// Persists an event, then applies it: nothing is shown before it is on disk.
+  func record(_ kind: SessionEvent.Kind) throws(InterviewError) {
+    let event = session.event(kind, at: clock(), by: who)
+    do {
+      try writer.append(event)
+    } catch {
+      throw InterviewError(message: "\(error.message); the last answer was not saved")
+    }
+    session.apply(event)
+  }
+
+  /// The next item to ask after `item`.
+  func advance(from item: PathItem) {
+    let items = engine.pathItems
+    if walking, let index = items.firstIndex(of: item), index + 1 < items.count {
+      let next = items[index + 1]
+      if isPending(next) { walking = false }
+      cursor = next
+      return
+    }
+    walking = false
+    cursor = firstPending(after: item)
+  }
+
+  func isPending(_ item: PathItem) -> Bool {
+    !engine.answer(item).isPresent && !session.state.skipped.contains(item.id)
+  }
+
+  /// The first unanswered, unskipped item after `item` (or from the start), else before it.
+  func firstPending(after item: PathItem?) -> PathItem? {
+    let items = engine.pathItems
+    let start = item.flatMap { items.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+    if let next = items[min(start, items.count)...].first(where: isPending) { return next }
+    return items.first(where: isPending)
+  }
+
+  func goodbye() {
+    let (answered, onPath) = session.progress
+    out.line()
+    out.line("Saved: \(answered) of \(onPath) answered. Resume with: \(resumeCommand)")
+  }
+
+  /// After the last question: the summary, and the session marked complete.
+  func finish() throws(InterviewError) {
+    if session.engine.unanswered.isEmpty && !session.state.completed {
+      try record(.completed)
+    }
+    out.line()
+    out.write(Summary.render(session, output: out))
+  }
+
+  /// At the end of a completed session: commands until Enter or :quit.
+  func endPrompt() throws(InterviewError) -> Outcome {
+    while true {
+      setCompletions(for: nil)
+      switch editor.readLine(prompt: "done> ", initial: nil) {
+      case .endOfInput, .interrupt, .terminate:
+        goodbye()
+        return .quit
+      case .line(let text):
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .completed }
+        if trimmed == "?" || trimmed.hasPrefix(":") {
+          editor.addHistory(trimmed)
+          switch try command(trimmed, at: nil) {
+          case .quit:
+            goodbye()
+            return .quit
+          case .moved:
+            return try loop()
+          case .stay: continue
+          }
+        }
+        out.line("Type :review to change an answer, :status for the results, or press Enter to leave.")
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// Where the shell writes, unbuffered, with the terminal's width and whether to use colour.
+public final class ShellOutput {
+  /// Whether to use ANSI colour and bold.
+  public let color: Bool
+  private let handle: FileHandle
+
+  /// Output to standard output.
+  public init(color: Bool) {
+    self.color = color
+    handle = FileHandle.standardOutput
+  }
+
+  /// The terminal's width (80 when unknown, at least 40).
+  public var width: Int {
+    var size = winsize()
+    if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(40, Int(size.ws_col)) }
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+      return max(40, columns)
+    }
+    return 80
+  }
+
+  /// Writes text as it is.
+  public func write(_ text: String) {
+    handle.write(Data(text.utf8))
+  }
+
+  /// Writes a line, wrapped to the width, continuation lines indented by `indent`.
+  public func line(_ text: String = "", indent: Int = 0) {
+    write(Text.wrap(text, width: width, indent: indent) + "\n")
+  }
+
+  public func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+  public func dim(_ s: String) -> String { color ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
+  public func red(_ s: String) -> String { color ? "\u{1B}[31m\(s)\u{1B}[0m" : s }
+  public func green(_ s: String) -> String { color ? "\u{1B}[32m\(s)\u{1B}[0m" : s }
+  public func yellow(_ s: String) -> String { color ? "\u{1B}[33m\(s)\u{1B}[0m" : s }
+  public func cyan(_ s: String) -> String { color ? "\u{1B}[36m\(s)\u{1B}[0m" : s }
+}
+
+/// Text layout helpers.
+public enum Text {
+  /// Wraps `text` at spaces to `width` columns (ANSI escapes do not count), indenting continuation lines.
+  public static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
+      wrapLine(String(paragraph), width: width, indent: indent)
+    }.joined(separator: "\n")
+  }
+
+  private static func wrapLine(_ line: String, width: Int, indent: Int) -> String {
+    guard visibleLength(line) > width else { return line }
+    let leading = String(line.prefix { $0 == " " })
+    let pad = String(repeating: " ", count: indent + leading.count)
+    var lines: [String] = []
+    var current = leading
+    for word in line.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: true) {
+      let candidate = current.trimmingCharacters(in: .whitespaces).isEmpty ? current + word : current + " " + word
+      if visibleLength(candidate) > width, !current.trimmingCharacters(in: .whitespaces).isEmpty {
+        lines.append(current)
+        current = pad + word
+      } else {
+        current = candidate
+      }
+    }
+    lines.append(current)
+    return lines.joined(separator: "\n")
+  }
+
+  /// Length in characters, not counting ANSI escape sequences.
+  public static func visibleLength(_ s: String) -> Int {
+    var count = 0
+    var inEscape = false
+    for c in s.unicodeScalars {
+      if inEscape {
+        if c == "m" { inEscape = false }
+      } else if c == "\u{1B}" {
+        inEscape = true
+      } else {
+        count += 1
+      }
+    }
+    return count
+  }
+}

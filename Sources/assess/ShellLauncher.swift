@@ -1,0 +1,40 @@
+import AssessKit
+import AssessShell
+import AssessStore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Opens the interactive interview on a session that is open for writing.
+enum ShellLauncher {
+  /// Whether standard input is a terminal (readline) or not (plain line mode).
+  static var inputIsTerminal: Bool { isatty(0) == 1 }
+
+  /// The editor for this input: readline on a terminal, plain lines otherwise.
+  static func editor(historyPath: String, output: ShellOutput) -> any LineEditor {
+    inputIsTerminal ? ReadlineEditor(historyPath: historyPath) : PlainEditor(output: output)
+  }
+
+  /// Runs the interview and reports how it ended.
+  static func run(
+    _ session: Session, writer: any SessionWriter, context: SessionContext, global: GlobalOptions, who: String,
+    resuming: Bool, editor: (any LineEditor)? = nil
+  ) throws {
+    fflush(nil)
+    let output = ShellOutput(color: global.useColor(for: .standardOutput))
+    let historyPath = context.store.historyPath(for: session.id)
+    let lineEditor = editor ?? Self.editor(historyPath: historyPath, output: output)
+    var resume = "assess resume \(session.id)"
+    if let sessions = global.sessions { resume += " --sessions \(sessions)" }
+    let interview = Interview(
+      session: session, writer: writer, editor: lineEditor, output: output, who: who, resumeCommand: resume,
+      clock: Clock.now)
+    do {
+      _ = try interview.run(resuming: resuming)
+    } catch {
+      throw CLIFailure(error.message)
+    }
+  }
+}
