@@ -21,9 +21,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The main job: until the interactive shell lands, evaluate the example questionnaire.
+# The main job: an interview on the example questionnaire, kept in ./sessions.
 run: build
-	$(BIN) evaluate example --answers examples/example-answers.yaml
+	$(BIN) start example
 
 # Format lint, then every test (unit and end-to-end).
 test: deps lint

@@ -14,8 +14,15 @@ extension Interview {
   }
 
   /// The notes due before `item`, its section's title when entering it, the question and its options.
-  func show(_ item: PathItem) {
+  func show(_ item: PathItem, compact: Bool = false) {
     let question = questionnaire.questions[item.question]
+    if compact {
+      let (answered, onPath) = session.progress
+      out.line(
+        out.dim("[\(answered)/\(onPath)] ") + out.bold(prompt(of: item))
+          + out.dim("  (\(hint(for: question, item: item)))"), indent: 2)
+      return
+    }
     if lastSection != question.section {
       lastSection = question.section
       let section = questionnaire.sections[question.section]
@@ -31,12 +38,7 @@ extension Interview {
     }
     out.line()
     out.line(progressLine(item))
-    var prompt = question.prompt
-    if let option = item.option, let source = question.repeatOver {
-      let label = questionnaire.questions[source].option(option)?.label ?? option
-      prompt = prompt.replacingOccurrences(of: "{item}", with: label)
-    }
-    out.line(out.bold(prompt) + (question.help != nil ? out.dim("  (:why for help)") : ""), indent: 2)
+    out.line(out.bold(prompt(of: item)) + (question.help != nil ? out.dim("  (:why for help)") : ""), indent: 2)
     switch question.type {
     case .single, .multi:
       for (n, option) in question.options.enumerated() {
@@ -56,6 +58,14 @@ extension Interview {
       break
     }
     out.line(out.dim("   " + hint(for: question, item: item)), indent: 3)
+  }
+
+  /// The question as asked, `{item}` replaced by the option a repeated question is asked for.
+  func prompt(of item: PathItem) -> String {
+    let question = questionnaire.questions[item.question]
+    guard let option = item.option, let source = question.repeatOver else { return question.prompt }
+    let label = questionnaire.questions[source].option(option)?.label ?? option
+    return question.prompt.replacingOccurrences(of: "{item}", with: label)
   }
 
   /// `answered 3 of 9 on the path · Context and intended use, 2 of 4`.

@@ -71,6 +71,7 @@ public final class Interview {
 
   /// Asks questions from the cursor until the end or a quit.
   func loop() throws(InterviewError) -> Outcome {
+    var compact = false
     while true {
       guard let item = cursor else {
         try finish()
@@ -80,16 +81,19 @@ public final class Interview {
         cursor = firstPending(after: nil)
         continue
       }
-      show(item)
+      show(item, compact: compact)
       switch editor.readLine(prompt: prompt(for: item), initial: initialText(for: item)) {
       case .endOfInput, .interrupt, .terminate:
         goodbye()
         return .quit
       case .line(let text):
-        if try handle(text, at: item) == .quit {
+        let step = try handle(text, at: item)
+        if step == .quit {
           goodbye()
           return .quit
         }
+        // After a command or a wrong answer, the same question is asked again in one line.
+        compact = step == .stay && cursor == item
       }
     }
   }

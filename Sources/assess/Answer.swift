@@ -14,7 +14,9 @@ extension Assess {
         """
     )
 
-    @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
+    @Argument(
+      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
+      completion: Completions.sessions)
     var id: String
 
     @Argument(help: ArgumentHelp("The question id (q, or q[option] for a repeated question).", valueName: "question"))

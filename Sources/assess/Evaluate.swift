@@ -15,7 +15,9 @@ extension Assess {
         """
     )
 
-    @Argument(help: ArgumentHelp("A built-in id or a questionnaire file.", valueName: "questionnaire"))
+    @Argument(
+      help: ArgumentHelp("A built-in id or a questionnaire file.", valueName: "questionnaire"),
+      completion: Completions.questionnaires)
     var questionnaire: String
 
     @Option(help: ArgumentHelp("The answers file (YAML, JSON, or JSON Lines with --batch).", valueName: "file"))

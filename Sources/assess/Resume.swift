@@ -18,7 +18,9 @@ extension Assess {
         """
     )
 
-    @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
+    @Argument(
+      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
+      completion: Completions.sessions)
     var id: String
 
     @Flag(help: "Move the session to the current version of its questionnaire.")

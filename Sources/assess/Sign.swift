@@ -9,7 +9,9 @@ extension Assess {
       abstract: "Accept a session's residual risk, by name.",
       discussion: "A later change to any answer voids the sign-off, and 'assess status' says so.")
 
-    @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
+    @Argument(
+      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
+      completion: Completions.sessions)
     var id: String
 
     @Option(help: ArgumentHelp("Who accepts the residual risk.", valueName: "name"))

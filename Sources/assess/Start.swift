@@ -15,7 +15,9 @@ extension Assess {
         """
     )
 
-    @Argument(help: ArgumentHelp("A built-in id or a questionnaire file.", valueName: "questionnaire"))
+    @Argument(
+      help: ArgumentHelp("A built-in id or a questionnaire file.", valueName: "questionnaire"),
+      completion: Completions.questionnaires)
     var questionnaire: String
 
     @Option(help: ArgumentHelp("The session id (default: the questionnaire id and today's date).", valueName: "id"))

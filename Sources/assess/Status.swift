@@ -8,7 +8,9 @@ extension Assess {
     static let configuration = CommandConfiguration(
       abstract: "Show where a session stands: progress, scores, levels, risks, flags, notes, sign-off.")
 
-    @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
+    @Argument(
+      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
+      completion: Completions.sessions)
     var id: String
 
     @Flag(help: "Print as JSON.")
@@ -32,7 +34,9 @@ extension Assess {
     static let configuration = CommandConfiguration(
       abstract: "Show a session's audit trail: every event, who and when.")
 
-    @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
+    @Argument(
+      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
+      completion: Completions.sessions)
     var id: String
 
     @Flag(help: "Print as JSON.")

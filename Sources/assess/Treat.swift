@@ -8,7 +8,9 @@ extension Assess {
     static let configuration = CommandConfiguration(
       abstract: "Edit the treatment of a raised risk in a session (the change is an event in the log).")
 
-    @Argument(help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"))
+    @Argument(
+      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
+      completion: Completions.sessions)
     var id: String
 
     @Argument(help: ArgumentHelp("The risk id.", valueName: "risk"))

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The transcripts in README.md are real: each `$ assess ...` block equals what the command prints.
+/// The transcripts in README.md are real: each untagged `$ assess ...` block equals what the command prints.
 @Suite struct ReadmeTests {
   /// The fenced blocks of the README that start with `$ assess`, as (command, expected output).
   func transcripts() throws -> [(arguments: [String], output: String, partial: Bool)] {
@@ -9,7 +9,10 @@ import Testing
     var result: [([String], String, Bool)] = []
     let blocks = readme.components(separatedBy: "```")
     for (i, block) in blocks.enumerated() where i % 2 == 1 {
-      let lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropFirst()
+      let all = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      // Blocks tagged with a language (```text) are transcripts of interactive runs, shown as captured.
+      guard all.first?.isEmpty == true else { continue }
+      let lines = all.dropFirst()
       guard let first = lines.first, first.hasPrefix("$ assess ") else { continue }
       let arguments = first.dropFirst("$ assess ".count).split(separator: " ").map(String.init)
       let body = lines.dropFirst().joined(separator: "\n")
