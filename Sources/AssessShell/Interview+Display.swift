@@ -23,19 +23,16 @@ extension Interview {
           + out.dim("  (\(hint(for: question, item: item)))"), indent: 2)
       return
     }
-    if lastSection != question.section {
-      lastSection = question.section
-      let section = questionnaire.sections[question.section]
-      out.line()
-      out.line(out.bold(out.cyan("== \(section.title) ==")))
-      if let intro = section.intro { out.line(intro) }
-    }
-    for index in questionnaire.sections[question.section].questions where index < item.question {
+    // Notes due before this question, each under its section's title (a section may hold only
+    // notes, like a welcome page).
+    for index in 0..<item.question where !shownNotes.contains(index) {
       let note = questionnaire.questions[index]
-      guard note.type == .note, engine.isVisible(question: index), !shownNotes.contains(index) else { continue }
+      guard note.type == .note, engine.isVisible(question: index) else { continue }
       shownNotes.insert(index)
+      enterSection(note.section)
       out.line(out.dim("Note: ") + note.prompt)
     }
+    enterSection(question.section)
     out.line()
     out.line(progressLine(item))
     out.line(out.bold(prompt(of: item)) + (question.help != nil ? out.dim("  (:why for help)") : ""), indent: 2)
@@ -66,6 +63,16 @@ extension Interview {
     guard let option = item.option, let source = question.repeatOver else { return question.prompt }
     let label = questionnaire.questions[source].option(option)?.label ?? option
     return question.prompt.replacingOccurrences(of: "{item}", with: label)
+  }
+
+  /// The section's title and intro, when the interview enters it.
+  func enterSection(_ index: Int) {
+    guard lastSection != index else { return }
+    lastSection = index
+    let section = questionnaire.sections[index]
+    out.line()
+    out.line(out.bold(out.cyan("== \(section.title) ==")))
+    if let intro = section.intro { out.line(intro) }
   }
 
   /// `answered 3 of 9 on the path · Context and intended use, 2 of 4`.

@@ -60,6 +60,11 @@ public final class Interview {
   public func run(resuming: Bool) throws(InterviewError) -> Outcome {
     header(resuming: resuming)
     cursor = firstPending(after: nil)
+    if resuming, let cursor {
+      // Notes of the sections already done were read in an earlier sitting.
+      let start = questionnaire.sections[questionnaire.questions[cursor.question].section].questions.lowerBound
+      shownNotes.formUnion(0..<start)
+    }
     if cursor == nil && resuming {
       out.line(
         "Every question on the path is answered. Type :review to change an answer, :status to see the results, or press Enter to leave."

@@ -35,17 +35,31 @@ enum QuestionnaireResolver {
     return text
   }
 
+  /// A SurveyJS form reference: `form.json`, or `form.json#fr` for its texts in a locale.
+  static func surveyJSReference(_ argument: String) -> (path: String, locale: String?)? {
+    if argument.lowercased().hasSuffix(".json") { return (argument, nil) }
+    guard let hash = argument.lastIndex(of: "#") else { return nil }
+    let path = String(argument[..<hash])
+    guard path.lowercased().hasSuffix(".json") else { return nil }
+    return (path, String(argument[argument.index(after: hash)...]))
+  }
+
   /// The source for a built-in id or a path.
   static func source(for argument: String) throws -> Source {
     if let builtin = builtins().first(where: { $0.questionnaire?.id == argument }) { return builtin.source }
     let looksLikePath =
       argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
       || argument.hasSuffix(".json")
-    if FileManager.default.fileExists(atPath: argument) || looksLikePath {
-      if argument.lowercased().hasSuffix(".json") {
-        throw CLIFailure(
-          "'\(argument)' is a JSON file; importing SurveyJS forms is not available in this version yet")
+    if let (path, locale) = surveyJSReference(argument) {
+      let json = try readFile(path, what: "form")
+      do {
+        let result = try SurveyJSImporter.importForm(json: json, fileName: path, locale: locale)
+        return Source(name: path, text: result.yaml)
+      } catch {
+        throw CLIFailure(error.message)
       }
+    }
+    if FileManager.default.fileExists(atPath: argument) || looksLikePath {
       return Source(name: argument, text: try readFile(argument, what: "questionnaire"))
     }
     let ids = builtins().compactMap { $0.questionnaire?.id }

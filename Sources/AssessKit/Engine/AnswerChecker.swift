@@ -121,6 +121,12 @@ public enum AnswerChecker {
     default: break
     }
     if let match = candidates.first(where: { q.option($0) != nil }) { return match }
+    // An option value written in another case or with spaces around it is still that option.
+    for candidate in candidates {
+      let wanted = candidate.trimmingCharacters(in: .whitespaces).lowercased()
+      let matches = q.options.filter { $0.value.lowercased() == wanted }
+      if matches.count == 1 { return matches[0].value }
+    }
     let given = candidates.first ?? value.description
     let hint = Suggestions.hint(for: given, in: q.optionValues)
     let options = q.optionValues.map { "'\($0)'" }.joined(separator: ", ")

@@ -141,7 +141,7 @@ public struct Engine: Sendable {
         }
         value = .list(newInstances.map(\.value).filter { !$0.isNull })
       }
-    } else if visible, question.type.isAnswerable {
+    } else if question.type.isAnswerable && (visible || questionnaire.semantics == .surveyjs) {
       value = answers.values[question.id] ?? .null
     }
     let changed =

@@ -193,7 +193,8 @@ public struct ExpressionChecker {
     }
     let arity: ClosedRange<Int>
     switch function {
-    case .answered, .count, .abs, .floor, .ceil, .score, .maxScore: arity = 1...1
+    case .answered, .count, .abs, .floor, .ceil, .score, .maxScore, .truthy, .empty, .notempty: arity = 1...1
+    case .equal, .includes, .excludes, .anyof, .allof, .greater, .less: arity = 2...2
     case .round: arity = 1...2
     case .if: arity = 3...3
     case .sum, .min, .max: arity = 1...Int.max
@@ -242,6 +243,8 @@ public struct ExpressionChecker {
     switch function {
     case .count:
       return (.call(function, compiled), .number)
+    case .truthy, .empty, .notempty, .equal, .includes, .excludes, .anyof, .allof, .greater, .less:
+      return (.call(function, compiled), .bool)
     case .sum, .min, .max:
       for (argument, type) in zip(arguments, types) where !type.fits(.number) && !type.fits(.list(.number)) {
         return fail("'\(name)' takes numbers or lists of numbers, not \(type)", at: argument.offset)

@@ -13,6 +13,8 @@ public indirect enum CompiledExpr: Sendable, Hashable {
   /// The built-in functions.
   public enum Function: String, Sendable, Hashable, CaseIterable {
     case answered, count, sum, min, max, round, abs, floor, ceil, `if`, score, maxScore
+    // Loose comparisons with the SurveyJS engine's semantics (docs/FORMAT.md, "Loose functions").
+    case truthy, empty, notempty, equal, includes, excludes, anyof, allof, greater, less
   }
 
   /// Every symbol this expression reads.

@@ -126,6 +126,16 @@ extension CompiledExpr {
     case .abs: return values[0].number.map { .number(Swift.abs($0)) } ?? .null
     case .floor: return values[0].number.map { .number($0.rounded(.down)) } ?? .null
     case .ceil: return values[0].number.map { .number($0.rounded(.up)) } ?? .null
+    case .truthy: return .bool(Loose.truthy(values[0]))
+    case .empty: return .bool(Loose.isEmpty(values[0]))
+    case .notempty: return .bool(!Loose.isEmpty(values[0]))
+    case .equal: return .bool(Loose.equals(values[0], values[1]))
+    case .includes: return .bool(Loose.contains(values[0], values[1], wanted: true))
+    case .excludes: return .bool(Loose.notContains(values[0], values[1]))
+    case .anyof: return .bool(Loose.anyOf(values[0], values[1]))
+    case .allof: return .bool(Loose.allOf(values[0], values[1]))
+    case .greater: return .bool(Loose.greater(values[0], values[1]))
+    case .less: return .bool(Loose.greater(values[1], values[0]))
     case .if, .answered, .score, .maxScore: return .null
     }
   }

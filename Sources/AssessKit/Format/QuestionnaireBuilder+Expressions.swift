@@ -138,6 +138,8 @@ extension QuestionnaireBuilder {
   private func unavailableBefore(_ index: Int, _ symbol: Symbol, lastQuestion: [Symbol: (Int, String)], what: String)
     -> String?
   {
+    // As in SurveyJS, a condition may read any question: answers read as given, shown or not.
+    if semantics == .surveyjs { return nil }
     switch symbol {
     case .question(let j), .instance(let j, _):
       guard j >= index else { return nil }

@@ -52,13 +52,15 @@ final class QuestionnaireBuilder {
     []
   var matrix = RiskMatrix.standard
   var risks: [PendingRisk] = []
+  var semantics = Semantics.assess
 
   init(document: YAMLDocument) {
     self.document = document
   }
 
   static let topKeys = [
-    "assess", "id", "title", "version", "description", "scales", "computed", "levels", "matrix", "sections", "risks",
+    "assess", "id", "title", "version", "description", "semantics", "scales", "computed", "levels", "matrix",
+    "sections", "risks",
   ]
 
   func build(_ root: Node) -> Questionnaire? {
@@ -76,6 +78,16 @@ final class QuestionnaireBuilder {
     let title = top.text("title") ?? ""
     let version = top.text("version") ?? ""
     let description = top.string("description")
+    if let name = top.string("semantics"), let node = top.node("semantics") {
+      if let value = Semantics(rawValue: name) {
+        semantics = value
+      } else {
+        let names = Semantics.allCases.map(\.rawValue)
+        document.error(
+          "unknown semantics '\(name)'\(Suggestions.hint(for: name, in: names)); use \(names.joined(separator: " or "))",
+          node)
+      }
+    }
 
     if let nodes = top.list("scales") { readScales(nodes) }
     if let node = top.node("matrix") { readMatrix(node) }
@@ -94,11 +106,13 @@ final class QuestionnaireBuilder {
     let compiled = compileExpressions(maxScores: maxScores)
     warnAboutScales()
 
-    return Questionnaire(
+    var questionnaire = Questionnaire(
       formatVersion: 1, id: id, title: title, version: version, description: description,
       hash: "sha256:" + SHA256.hex(document.text), sourceName: document.file, scales: scales,
       computed: compiled.computed, levels: compiled.levels, matrix: matrix, sections: sections,
       questions: questions, risks: compiled.risks)
+    questionnaire.semantics = semantics
+    return questionnaire
   }
 
   /// Reports ids used twice: questions, scales, computed values and levels share one namespace.
@@ -117,7 +131,7 @@ final class QuestionnaireBuilder {
     for s in scales { claim(s.id, "scale", s.location) }
     for c in computed { claim(c.id, "computed value", c.location) }
     for l in levels { claim(l.id, "level", l.location) }
-    for reserved in CompiledExpr.Function.allCases.map(\.rawValue) + Array(Token.keywords) where seen[reserved] != nil {
+    for reserved in Token.keywords.sorted() where seen[reserved] != nil {
       let location = seen[reserved]?.1
       document.diagnostics.append(.error("'\(reserved)' is a reserved word and cannot be an id", at: location))
     }

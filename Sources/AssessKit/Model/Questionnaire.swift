@@ -1,3 +1,11 @@
+/// How answers off the path read.
+public enum Semantics: String, Sendable, Hashable, CaseIterable {
+  /// An answer off the path reads as null and counts for nothing; conditions read only earlier questions.
+  case assess
+  /// As the SurveyJS engine: every answer given reads as given, shown or not; conditions may read any question.
+  case surveyjs
+}
+
 /// A loaded, checked questionnaire: the immutable input of every evaluation.
 public struct Questionnaire: Sendable {
   /// The format version (`assess: 1`).
@@ -22,6 +30,8 @@ public struct Questionnaire: Sendable {
   public var levels: [Level]
   /// The risk matrix.
   public var matrix: RiskMatrix
+  /// How answers off the path read (`semantics:` in the file).
+  public var semantics: Semantics = .assess
   /// Sections, in order.
   public var sections: [Section]
   /// Every question, flattened in document order.

@@ -1,0 +1,485 @@
+import Foundation
+
+/// Builds our questionnaire from a SurveyJS form: reads the elements once, then writes YAML.
+struct SurveyJSBuilder {
+  struct Option {
+    var value: String
+    var label: String
+    var score: Double?
+    var exclusive = false
+  }
+
+  struct Element {
+    var key: String
+    var path: String
+    var id: String
+    var type: QuestionType
+    var prompt: String
+    var help: String?
+    var required = false
+    var options: [Option] = []
+    var min: Double?
+    var max: Double?
+    var labels: [Int: String] = [:]
+    var conditions: [String] = []
+  }
+
+  struct Page {
+    var key: String
+    var path: String
+    var id: String
+    var title: String
+    var intro: String?
+    var condition: String?
+    var elements: [Element] = []
+  }
+
+  let root: JSONNode
+  let fileName: String
+  var locale = "default"
+  var locales: [String] = []
+  var issues: [SurveyJSImport.Issue] = []
+  var pages: [Page] = []
+  var computed: [(id: String, value: String, key: String, path: String)] = []
+  /// Names SurveyJS may show where we do not, or the reverse: not imported, imported as computed
+  /// values, or with a condition left out (their own, their panel's or their page's).
+  var inexact: Set<String> = []
+  private var conditionFailed = false
+  /// Which element's condition each `when:` line of the last YAML holds.
+  var conditionLines: [Int: (key: String, path: String)] = [:]
+  private var translator = SurveyJSTranslator(names: [])
+  private var usedIds: Set<String> = []
+
+  init(root: JSONNode, fileName: String) {
+    self.root = root
+    self.fileName = fileName
+  }
+
+  /// Types we import, and what they become.
+  static let supported: Set<String> = [
+    "radiogroup", "dropdown", "checkbox", "boolean", "rating", "text", "comment", "html", "expression", "panel",
+    "image",
+  ]
+
+  // MARK: - Locale and texts
+
+  mutating func chooseLocale(_ requested: String?) throws(SurveyJSImportError) {
+    var found = Set<String>()
+    collectLocales(root, into: &found)
+    locales = ["default"] + found.subtracting(["default"]).sorted()
+    let wanted = requested ?? root["locale"]?.string ?? "default"
+    if locales.contains(wanted) {
+      locale = wanted
+    } else if wanted == "en" {
+      locale = "default"
+    } else {
+      throw SurveyJSImportError(
+        message:
+          "'\(fileName)' has no texts in locale '\(wanted)'; it has \(locales.map { "'\($0)'" }.joined(separator: ", "))"
+      )
+    }
+    build()
+  }
+
+  private func collectLocales(_ node: JSONNode, into found: inout Set<String>) {
+    switch node {
+    case .object(let o):
+      if isLocalized(o) { found.formUnion(o.keys) }
+      for value in o.values { collectLocales(value, into: &found) }
+    case .array(let a):
+      for item in a { collectLocales(item, into: &found) }
+    default: break
+    }
+  }
+
+  private func isLocalized(_ o: [String: JSONNode]) -> Bool {
+    !o.isEmpty && o.keys.contains("default") && o.values.allSatisfy { $0.string != nil }
+  }
+
+  /// A text in the chosen locale (or the default one).
+  func text(_ node: JSONNode?) -> String? {
+    guard let node else { return nil }
+    if let s = node.string { return s }
+    guard let o = node.object, isLocalized(o) else { return nil }
+    return o[locale]?.string ?? o["default"]?.string ?? o.values.first?.string
+  }
+
+  /// HTML as plain text: tags removed, entities for the common characters undone, spaces collapsed.
+  static func plain(_ html: String) -> String {
+    let blocks: Set<String> = ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table"]
+    var out = ""
+    var tag = ""
+    var inTag = false
+    for c in html {
+      if c == "<" {
+        inTag = true
+        tag = ""
+      } else if c == ">", inTag {
+        inTag = false
+        let name = tag.trimmingCharacters(in: ["/", " "]).split(separator: " ").first.map { $0.lowercased() } ?? ""
+        if blocks.contains(name) { out.append("\n") }
+      } else if inTag {
+        tag.append(c)
+      } else {
+        out.append(c)
+      }
+    }
+    for (entity, character) in [
+      ("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
+    ] {
+      out = out.replacingOccurrences(of: entity, with: character)
+    }
+    let lines = out.split(separator: "\n").map { line in
+      line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+    return lines.filter { !$0.isEmpty }.joined(separator: "\n")
+  }
+
+  // MARK: - Reading the form
+
+  mutating func build() {
+    issues = []
+    pages = []
+    computed = []
+    usedIds = []
+    inexact = []
+    var names = Set<String>()
+    var pageNodes: [(JSONNode, String)] = []
+    if let list = root["pages"]?.array {
+      pageNodes = list.enumerated().map { ($0.element, "pages[\($0.offset)]") }
+    } else if root["elements"] != nil || root["questions"] != nil {
+      pageNodes = [(root, "")]
+    }
+    for (page, path) in pageNodes { collectNames(page, path: path, into: &names) }
+    translator = SurveyJSTranslator(names: names)
+    for (n, (page, path)) in pageNodes.enumerated() {
+      readPage(page, path: path, number: n + 1)
+    }
+    for name in translator.unknownFunctions {
+      issues.append(
+        SurveyJSImport.Issue(
+          path: "(conditions)",
+          message: "'\(name)()' is not a SurveyJS function; it reads as empty, as SurveyJS reads it"))
+    }
+    for name in translator.unknownNames {
+      issues.append(
+        SurveyJSImport.Issue(
+          path: "(conditions)",
+          message: "'{\(name)}' names no imported question; it reads as empty, as SurveyJS reads an unknown name"))
+    }
+  }
+
+  private func children(_ node: JSONNode) -> [JSONNode] {
+    (node["elements"]?.array ?? []) + (node["questions"]?.array ?? [])
+  }
+
+  private func childPath(_ node: JSONNode, _ path: String, _ i: Int) -> String {
+    let key = node["elements"] != nil ? "elements" : "questions"
+    return path.isEmpty ? "\(key)[\(i)]" : "\(path).\(key)[\(i)]"
+  }
+
+  private func collectNames(_ node: JSONNode, path: String, into names: inout Set<String>) {
+    for (i, child) in children(node).enumerated() {
+      let type = child["type"]?.string ?? ""
+      if type == "panel" {
+        collectNames(child, path: childPath(node, path, i), into: &names)
+      } else if let name = child["name"]?.scalarText, Self.supported.contains(type), type != "html", type != "image" {
+        names.insert(name)
+      }
+    }
+  }
+
+  private mutating func issue(_ path: String, _ name: String?, _ message: String) {
+    issues.append(SurveyJSImport.Issue(path: path + (name.map { " ('\($0)')" } ?? ""), message: message))
+  }
+
+  private mutating func translateCondition(_ node: JSONNode, path: String, name: String?) -> String? {
+    for key in ["enableIf", "requiredIf"] where node[key] != nil {
+      issue(path, name, "'\(key)' is not imported: it does not change which questions are shown")
+    }
+    if node["visible"]?.bool == false { return "false" }
+    guard let text = node["visibleIf"]?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+    do {
+      return try translator.condition(text)
+    } catch {
+      issue(path, name, "its condition '\(text)' is left out: \(error.reason); the element is always shown")
+      conditionFailed = true
+      return nil
+    }
+  }
+
+  private mutating func uniqueId(_ wanted: String, path: String) -> String {
+    var id = wanted.isEmpty ? "element" : wanted
+    if id.contains(where: { "[]{}".contains($0) }) {
+      let cleaned = String(id.map { "[]{}".contains($0) ? "_" : $0 })
+      issue(path, wanted, "the name has brackets or braces, which ids may not; it is imported as '\(cleaned)'")
+      id = cleaned
+    }
+    var candidate = id
+    var n = 2
+    while usedIds.contains(candidate) {
+      candidate = "\(id)-\(n)"
+      n += 1
+    }
+    usedIds.insert(candidate)
+    return candidate
+  }
+
+  private mutating func readPage(_ node: JSONNode, path: String, number: Int) {
+    let name = node["name"]?.scalarText ?? "page\(number)"
+    var page = Page(
+      key: path.isEmpty ? "page" : path, path: path.isEmpty ? "(form)" : path, id: name,
+      title: text(node["title"]) ?? name, intro: text(node["description"]))
+    conditionFailed = false
+    page.condition = translateCondition(node, path: page.path, name: name)
+    readElements(node, path: path, conditions: [], inexact: conditionFailed, into: &page.elements)
+    if page.elements.isEmpty {
+      issue(page.path, name, "the page has nothing to ask after import, so it is left out")
+      return
+    }
+    pages.append(page)
+  }
+
+  private mutating func readElements(
+    _ node: JSONNode, path: String, conditions: [String], inexact outerInexact: Bool, into elements: inout [Element]
+  ) {
+    for (i, child) in children(node).enumerated() {
+      let path = childPath(node, path, i)
+      let type = child["type"]?.string ?? "text"
+      let name = child["name"]?.scalarText
+      switch type {
+      case "panel":
+        var inner = conditions
+        conditionFailed = false
+        if let condition = translateCondition(child, path: path, name: name) { inner.append(condition) }
+        let panelInexact = outerInexact || conditionFailed
+        if let title = text(child["title"]) {
+          var note = Element(
+            key: path, path: path, id: uniqueId(name ?? "panel", path: path), type: .note, prompt: title)
+          note.help = text(child["description"])
+          note.conditions = inner
+          elements.append(note)
+        }
+        readElements(child, path: path, conditions: inner, inexact: panelInexact, into: &elements)
+      case "html":
+        let html = text(child["html"]) ?? ""
+        var note = Element(
+          key: path, path: path, id: uniqueId(name ?? "html", path: path), type: .note, prompt: Self.plain(html))
+        var all = conditions
+        if let condition = translateCondition(child, path: path, name: name) { all.append(condition) }
+        note.conditions = all
+        if !note.prompt.isEmpty { elements.append(note) }
+      case "image":
+        issue(path, name, "an image is display-only; it is left out")
+      case "expression":
+        if let name { inexact.insert(name) }
+        guard let name, let expression = child["expression"]?.string else {
+          issue(path, name, "an expression question without a name or expression is left out")
+          continue
+        }
+        do {
+          computed.append((uniqueId(name, path: path), try translator.value(expression), path, path))
+        } catch {
+          issue(path, name, "the expression '\(expression)' is not imported: \(error.reason)")
+        }
+      default:
+        guard Self.supported.contains(type) else {
+          if let name { inexact.insert(name) }
+          issue(
+            path, name,
+            "a '\(type)' question is not imported (matrices, dynamic panels, files and custom widgets have no equivalent)"
+          )
+          continue
+        }
+        guard let name else {
+          issue(path, nil, "a question without a name is left out")
+          continue
+        }
+        var all = conditions
+        conditionFailed = false
+        if let condition = translateCondition(child, path: path, name: name) { all.append(condition) }
+        if outerInexact || conditionFailed { inexact.insert(name) }
+        if var element = readQuestion(child, type: type, name: name, path: path) {
+          element.conditions = all
+          elements.append(element)
+        } else {
+          inexact.insert(name)
+        }
+      }
+    }
+  }
+
+  private mutating func readQuestion(_ node: JSONNode, type: String, name: String, path: String) -> Element? {
+    let prompt = text(node["title"]) ?? name
+    var element = Element(key: path, path: path, id: uniqueId(name, path: path), type: .text, prompt: prompt)
+    element.help = text(node["description"])
+    element.required = node["isRequired"]?.bool ?? false
+    if node["defaultValue"] != nil {
+      issue(path, name, "its default value is not imported; the question starts unanswered")
+    }
+    switch type {
+    case "radiogroup", "dropdown", "checkbox":
+      element.type = type == "checkbox" ? .multi : .single
+      if node["choicesByUrl"] != nil || node["choicesFromQuestion"] != nil {
+        issue(path, name, "choices loaded from a URL or another question are not imported; the question is left out")
+        return nil
+      }
+      element.options = readChoices(node["choices"]?.array ?? [], path: path, name: name)
+      if node["hasOther"]?.bool == true || node["showOtherItem"]?.bool == true {
+        element.options.append(Option(value: "other", label: text(node["otherText"]) ?? "Other"))
+      }
+      if node["hasNone"]?.bool == true || node["showNoneItem"]?.bool == true {
+        element.options.append(
+          Option(value: "none", label: text(node["noneText"]) ?? "None", exclusive: type == "checkbox"))
+      }
+      if node["hasSelectAll"]?.bool == true {
+        issue(path, name, "'select all' is a shortcut, not a value; choose the options one by one")
+      }
+      if element.options.isEmpty {
+        issue(path, name, "the question has no choices, so it is left out")
+        return nil
+      }
+    case "boolean":
+      element.type = .yesno
+      if node["valueTrue"] != nil || node["valueFalse"] != nil {
+        issue(path, name, "custom values for yes and no are not imported; the answer is true or false")
+      }
+      element.options = [
+        Option(value: "yes", label: text(node["labelTrue"]) ?? "Yes"),
+        Option(value: "no", label: text(node["labelFalse"]) ?? "No"),
+      ]
+    case "rating":
+      if let values = node["rateValues"]?.array, !values.isEmpty {
+        element.type = .single
+        element.options = readChoices(values, path: path, name: name)
+      } else {
+        element.type = .scale
+        let lo = node["rateMin"]?.number ?? 1
+        let hi = node["rateMax"]?.number ?? 5
+        if let step = node["rateStep"]?.number, step != 1 {
+          element.type = .single
+          element.options = stride(from: lo, through: hi, by: step).map {
+            Option(value: JSON.format($0), label: JSON.format($0))
+          }
+        } else {
+          element.min = lo
+          element.max = hi
+          if let low = text(node["minRateDescription"]) { element.labels[Int(lo)] = low }
+          if let high = text(node["maxRateDescription"]) { element.labels[Int(hi)] = high }
+        }
+      }
+    case "text":
+      let inputType = node["inputType"]?.string ?? "text"
+      if inputType == "number" || inputType == "range" {
+        element.type = .number
+        element.min = node["min"]?.number
+        element.max = node["max"]?.number
+      } else {
+        element.type = .text
+        if inputType != "text" { issue(path, name, "input type '\(inputType)' is imported as plain text") }
+      }
+    default:
+      element.type = .text
+    }
+    return element
+  }
+
+  private mutating func readChoices(_ items: [JSONNode], path: String, name: String) -> [Option] {
+    var options: [Option] = []
+    for item in items {
+      let value = item.scalarText ?? item["value"]?.scalarText
+      guard let value else { continue }
+      if options.contains(where: { $0.value == value }) {
+        issue(path, name, "the choice '\(value)' appears twice; the second is left out")
+        continue
+      }
+      let label = text(item["text"]) ?? value
+      options.append(Option(value: value, label: label, score: item["score"]?.number))
+    }
+    return options
+  }
+
+  /// The question names at or under an element key (a page, panel or question path).
+  func names(under key: String) -> Set<String> {
+    var out = Set<String>()
+    for page in pages {
+      for element in page.elements
+      where element.type != .note && (page.key == key || element.key == key || element.key.hasPrefix(key + ".")) {
+        out.insert(element.id)
+      }
+    }
+    return out
+  }
+
+  // MARK: - Writing YAML
+
+  static func quote(_ s: String) -> String { JSON.string(s).serialized() }
+
+  mutating func emit(dropping dropped: Set<String>) -> String {
+    var lines: [String] = []
+    conditionLines = [:]
+    let base = ((fileName as NSString).lastPathComponent as NSString).deletingPathExtension
+    let id = String(base.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(in: ["-"])
+    lines.append(
+      "# Imported from \((fileName as NSString).lastPathComponent) by 'assess import surveyjs' (locale \(locale)).")
+    lines.append("# Conditions keep SurveyJS's meaning: see docs/IMPORT.md.")
+    lines.append("assess: 1")
+    lines.append("id: \(Self.quote(id.isEmpty ? "imported" : id))")
+    lines.append("title: \(Self.quote(text(root["title"]) ?? base))")
+    lines.append("version: \(Self.quote(root["version"]?.scalarText ?? "imported"))")
+    if let description = text(root["description"]) { lines.append("description: \(Self.quote(description))") }
+    lines.append("semantics: surveyjs")
+    let scored = pages.contains { $0.elements.contains { $0.options.contains { $0.score != nil } } }
+    if scored { lines.append("scales:\n  - {id: score, title: \"Score\"}") }
+    if !computed.isEmpty {
+      lines.append("computed:")
+      for c in computed where !dropped.contains(c.key) {
+        lines.append("  - id: \(Self.quote(c.id))")
+        conditionLines[lines.count + 1] = (c.key, c.path)
+        lines.append("    value: \(Self.quote(c.value))")
+      }
+    }
+    lines.append("sections:")
+    for page in pages {
+      lines.append("  - id: \(Self.quote(page.id))")
+      lines.append("    title: \(Self.quote(page.title))")
+      if let intro = page.intro { lines.append("    intro: \(Self.quote(intro))") }
+      if let condition = page.condition, !dropped.contains(page.key) {
+        conditionLines[lines.count + 1] = (page.key, page.path)
+        lines.append("    when: \(Self.quote(condition))")
+      }
+      lines.append("    questions:")
+      for e in page.elements {
+        lines.append("      - id: \(Self.quote(e.id))")
+        lines.append("        type: \(e.type.rawValue)")
+        lines.append("        prompt: \(Self.quote(e.prompt))")
+        if let help = e.help { lines.append("        help: \(Self.quote(help))") }
+        if e.type != .note { lines.append("        required: \(e.required)") }
+        if !e.conditions.isEmpty && !dropped.contains(e.key) {
+          let joined =
+            e.conditions.count == 1 ? e.conditions[0] : e.conditions.map { "(\($0))" }.joined(separator: " and ")
+          conditionLines[lines.count + 1] = (e.key, e.path)
+          lines.append("        when: \(Self.quote(joined))")
+        }
+        if let lo = e.min { lines.append("        min: \(JSON.format(lo))") }
+        if let hi = e.max { lines.append("        max: \(JSON.format(hi))") }
+        if !e.labels.isEmpty {
+          lines.append(
+            "        labels: {"
+              + e.labels.sorted { $0.key < $1.key }.map { "\($0.key): \(Self.quote($0.value))" }.joined(separator: ", ")
+              + "}")
+        }
+        if !e.options.isEmpty {
+          lines.append("        options:")
+          for o in e.options {
+            var fields = ["value: \(Self.quote(o.value))", "label: \(Self.quote(o.label))"]
+            if let score = o.score { fields.append("score: {score: \(JSON.format(score))}") }
+            if o.exclusive { fields.append("exclusive: true") }
+            lines.append("          - {" + fields.joined(separator: ", ") + "}")
+          }
+        }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
