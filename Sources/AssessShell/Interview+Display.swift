@@ -38,9 +38,10 @@ extension Interview {
     out.line(out.bold(prompt(of: item)) + (question.help != nil ? out.dim("  (:why for help)") : ""), indent: 2)
     switch question.type {
     case .single, .multi:
+      let width = max(2, String(question.options.count).count)
       for (n, option) in question.options.enumerated() {
         let help = option.help.map { out.dim(" - \($0)") } ?? ""
-        out.line("  \(String(n + 1).leftPadded(to: 2))) \(option.label)\(help)", indent: 6)
+        out.line("  \(String(n + 1).leftPadded(to: width))) \(option.label)\(help)", indent: 4 + width)
       }
     case .yesno:
       let yes = question.option("yes")?.label ?? "Yes"
