@@ -14,10 +14,8 @@ extension Assess {
         """
     )
 
-    @Argument(
-      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
-      completion: Completions.sessions)
-    var id: String
+    @OptionGroup var session: SessionArgument
+    var id: String { session.id }
 
     @Argument(help: ArgumentHelp("The question id (q, or q[option] for a repeated question).", valueName: "question"))
     var question: String?

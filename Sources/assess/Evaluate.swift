@@ -34,25 +34,16 @@ extension Assess {
     func run() throws {
       let color = global.useColor(for: .standardError)
       let q = try QuestionnaireResolver.load(questionnaire, color: color)
-      let text =
-        answers == "-"
-        ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        : try QuestionnaireResolver.readFile(answers, what: "answers file")
-      let name = answers == "-" ? "<stdin>" : answers
       if batch {
+        let text =
+          answers == "-"
+          ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+          : try QuestionnaireResolver.readFile(answers, what: "answers file")
         try runBatch(q, text)
         return
       }
-      let outcome = AnswersReader.read(text: text, file: name, for: q)
-      if outcome.diagnostics.hasErrors {
-        let renderer = DiagnosticRenderer(sources: [name: text])
-        for diagnostic in outcome.diagnostics {
-          Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color))
-        }
-        let count = outcome.diagnostics.count
-        throw CLIFailure("\(name): \(count) answer\(count == 1 ? " is" : "s are") not accepted")
-      }
-      let engine = Engine(questionnaire: q, answers: outcome.answers)
+      let (given, _) = try AnswerFiles.read(answers, for: q, color: color, saving: false)
+      let engine = Engine(questionnaire: q, answers: given)
       if json {
         print(EvaluationJSON.make(engine).pretty())
       } else {

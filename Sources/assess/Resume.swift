@@ -18,10 +18,8 @@ extension Assess {
         """
     )
 
-    @Argument(
-      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
-      completion: Completions.sessions)
-    var id: String
+    @OptionGroup var session: SessionArgument
+    var id: String { session.id }
 
     @Flag(help: "Move the session to the current version of its questionnaire.")
     var migrate = false

@@ -9,10 +9,8 @@ extension Assess {
       abstract: "Accept a session's residual risk, by name.",
       discussion: "A later change to any answer voids the sign-off, and 'assess status' says so.")
 
-    @Argument(
-      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
-      completion: Completions.sessions)
-    var id: String
+    @OptionGroup var session: SessionArgument
+    var id: String { session.id }
 
     @Option(help: ArgumentHelp("Who accepts the residual risk.", valueName: "name"))
     var by: String

@@ -97,7 +97,9 @@ extension Assess {
 /// Reading answers files for the session commands.
 enum AnswerFiles {
   /// The checked answers of a file, and their ids in file order; prints diagnostics and throws on errors.
-  static func read(_ path: String, for q: Questionnaire, color: Bool) throws -> (AnswerSet, [String]) {
+  static func read(_ path: String, for q: Questionnaire, color: Bool, saving: Bool = true) throws -> (
+    AnswerSet, [String]
+  ) {
     let text =
       path == "-"
       ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -110,7 +112,8 @@ enum AnswerFiles {
         Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color))
       }
       let count = outcome.diagnostics.count
-      throw CLIFailure("\(name): \(count) answer\(count == 1 ? " is" : "s are") not accepted; nothing was saved")
+      throw CLIFailure(
+        "\(name): \(count) answer\(count == 1 ? " is" : "s are") not accepted" + (saving ? "; nothing was saved" : ""))
     }
     return (outcome.answers, outcome.order)
   }

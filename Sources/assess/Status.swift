@@ -8,10 +8,8 @@ extension Assess {
     static let configuration = CommandConfiguration(
       abstract: "Show where a session stands: progress, scores, levels, risks, flags, notes, sign-off.")
 
-    @Argument(
-      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
-      completion: Completions.sessions)
-    var id: String
+    @OptionGroup var session: SessionArgument
+    var id: String { session.id }
 
     @Flag(help: "Print as JSON.")
     var json = false
@@ -34,10 +32,8 @@ extension Assess {
     static let configuration = CommandConfiguration(
       abstract: "Show a session's audit trail: every event, who and when.")
 
-    @Argument(
-      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
-      completion: Completions.sessions)
-    var id: String
+    @OptionGroup var session: SessionArgument
+    var id: String { session.id }
 
     @Flag(help: "Print as JSON.")
     var json = false

@@ -8,10 +8,8 @@ extension Assess {
     static let configuration = CommandConfiguration(
       abstract: "Edit the treatment of a raised risk in a session (the change is an event in the log).")
 
-    @Argument(
-      help: ArgumentHelp("The session id (or an unambiguous start of it).", valueName: "id"),
-      completion: Completions.sessions)
-    var id: String
+    @OptionGroup var session: SessionArgument
+    var id: String { session.id }
 
     @Argument(help: ArgumentHelp("The risk id.", valueName: "risk"))
     var risk: String

@@ -25,25 +25,21 @@ struct SurveyJSTranslator {
 
   /// Our expression for a SurveyJS condition (true/false).
   mutating func condition(_ text: String) throws(Unsupported) -> String {
-    let parsed: SurveyJSExpression
-    do {
-      parsed = try SurveyJSExpression.parse(text)
-    } catch {
-      throw Unsupported(reason: "cannot read the expression: \(error.message)")
-    }
-    let (out, isBool) = try translate(parsed)
+    let (out, isBool) = try translate(try Self.parse(text))
     return isBool ? out : "truthy(\(out))"
   }
 
   /// Our expression for a SurveyJS value (an expression question).
   mutating func value(_ text: String) throws(Unsupported) -> String {
-    let parsed: SurveyJSExpression
+    try translate(try Self.parse(text)).0
+  }
+
+  private static func parse(_ text: String) throws(Unsupported) -> SurveyJSExpression {
     do {
-      parsed = try SurveyJSExpression.parse(text)
+      return try SurveyJSExpression.parse(text)
     } catch {
       throw Unsupported(reason: "cannot read the expression: \(error.message)")
     }
-    return try translate(parsed).0
   }
 
   static func quote(_ s: String) -> String {
