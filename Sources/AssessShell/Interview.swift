@@ -160,7 +160,7 @@ public final class Interview {
     if !fell.isEmpty {
       out.line(
         out.dim(
-          "\(fell.count) answer\(fell.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside: \(fell.joined(separator: ", "))"
+          "\(fell.count) answer\(fell.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside\(session.questionnaire.semantics == .surveyjs ? " (still read, as SurveyJS does)" : ""): \(fell.joined(separator: ", "))"
         ))
     }
     if !back.isEmpty {

@@ -72,7 +72,7 @@ extension Assess {
       let aside = session.engine.answersAside
       if !aside.isEmpty {
         print(
-          "\(aside.count) answer\(aside.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside: \(aside.joined(separator: ", "))"
+          "\(aside.count) answer\(aside.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside\(session.questionnaire.semantics == .surveyjs ? " (still read, as SurveyJS does)" : ""): \(aside.joined(separator: ", "))"
         )
       }
     }

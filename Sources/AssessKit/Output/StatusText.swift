@@ -18,7 +18,11 @@ public enum StatusText {
     let missing = session.engine.unanswered
     out += missing.isEmpty ? "\n" : "; required and unanswered: \(missing.joined(separator: ", "))\n"
     let offPath = session.engine.answersAside
-    if !offPath.isEmpty { out += "Off the path (kept, not counted): \(offPath.joined(separator: ", "))\n" }
+    if !offPath.isEmpty {
+      // Under SurveyJS semantics a hidden question's answer still counts, as in SurveyJS.
+      let how = q.semantics == .surveyjs ? "kept, and still read as SurveyJS does" : "kept, not counted"
+      out += "Off the path (\(how)): \(offPath.joined(separator: ", "))\n"
+    }
     if !state.aside.isEmpty {
       out += "Kept aside by a migration: \(state.aside.keys.sorted().joined(separator: ", "))\n"
     }
