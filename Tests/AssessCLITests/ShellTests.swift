@@ -127,6 +127,31 @@ import Testing
     #expect(resumed.waitForExit() == 0)
   }
 
+  @Test func resumeAsksWhetherToMigrateAChangedQuestionnaire() throws {
+    let original = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("questionnaires/example.yaml"), encoding: .utf8)
+    let file = dir.appendingPathComponent("q.yaml")
+    try original.write(to: file, atomically: true, encoding: .utf8)
+    _ = try assess(
+      ["start", "q.yaml", "--id", "m", "--no-input", "--answers", "-"], input: "purpose: x\n", directory: dir,
+      environment: env)
+    try original.replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")
+      .replacingOccurrences(
+        of: "prompt: In one or two sentences, what is the system for?", with: "prompt: What is it for?"
+      )
+      .write(to: file, atomically: true, encoding: .utf8)
+    let pty = try PseudoTerminal(["resume", "m"], directory: dir, environment: env)
+    pty.expect("reworded: 'purpose' now asks: What is it for?")
+    pty.expect("Migrate to 1.1.0 (m) or stay on 1.0.0 (p)? ")
+    pty.send("m\r")
+    pty.expect("Migrated to 1.1.0: 1 answers kept, 0 kept aside.")
+    pty.expectPrompt("decide anything")
+    pty.send(":quit\r")
+    #expect(pty.waitForExit() == 0)
+    let history = try assess(["history", "m"], directory: dir, environment: env).stdout
+    #expect(history.contains("migrated from sha256:"))
+  }
+
   // MARK: - Through pipes (plain mode)
 
   func pipe(_ arguments: [String], _ lines: [String]) throws -> RunResult {
