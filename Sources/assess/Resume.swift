@@ -147,7 +147,8 @@ enum Migration {
       at: Clock.now(), by: who)
     do { try writer.append(event) } catch { throw CLIFailure(error.message) }
     session.apply(event, movingTo: current)
+    let kept = changes.kept.values.count
     print(
-      "Migrated to \(current.version): \(changes.kept.values.count) answers kept, \(changes.aside.count) kept aside.")
+      "Migrated to \(current.version): \(kept) answer\(kept == 1 ? "" : "s") kept, \(changes.aside.count) kept aside.")
   }
 }

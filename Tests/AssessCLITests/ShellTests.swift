@@ -144,7 +144,7 @@ import Testing
     pty.expect("reworded: 'purpose' now asks: What is it for?")
     pty.expect("Migrate to 1.1.0 (m) or stay on 1.0.0 (p)? ")
     pty.send("m\r")
-    pty.expect("Migrated to 1.1.0: 1 answers kept, 0 kept aside.")
+    pty.expect("Migrated to 1.1.0: 1 answer kept, 0 kept aside.")
     pty.expectPrompt("decide anything")
     pty.send(":quit\r")
     #expect(pty.waitForExit() == 0)
