@@ -78,3 +78,58 @@ for (sections, perSection) in [(10, 10), (50, 20), (100, 50)] {
       + "\(mean) of \(nodes)")
   _ = measure("path + JSON result", repeat: 5) { _ = EvaluationJSON.make(engine).serialized() }
 }
+
+// The Canada AIA, imported from SurveyJS, over the stored walks (run from the repository root, with
+// ../shared beside it). SurveyJS itself takes about 0.3 s to evaluate one answer set in Node
+// (../shared/README.md); compare with the per-set figure printed here.
+let aiaPath = "../shared/fixtures/aia/survey-enfr.json"
+let walksPath = "Tests/Fixtures/surveyjs/aia-walks.jsonl"
+if let json = FileManager.default.contents(atPath: aiaPath).map({ String(decoding: $0, as: UTF8.self) }),
+  let walks = FileManager.default.contents(atPath: walksPath).map({ String(decoding: $0, as: UTF8.self) })
+{
+  print("Canada AIA (SurveyJS form, 295 questions)")
+  var imported: Questionnaire?
+  _ = measure("import and check") {
+    imported = (try? SurveyJSImporter.importForm(json: json, fileName: "survey-enfr.json"))
+      .flatMap { QuestionnaireLoader.load(text: $0.yaml, file: "aia.yaml").questionnaire }
+  }
+  struct Walk: Decodable { var answers: [String: AnswerValue] }
+  enum AnswerValue: Decodable {
+    case text(String)
+    case flag(Bool)
+    case number(Double)
+    case list([String])
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.singleValueContainer()
+      if let b = try? c.decode(Bool.self) {
+        self = .flag(b)
+      } else if let n = try? c.decode(Double.self) {
+        self = .number(n)
+      } else if let s = try? c.decode(String.self) {
+        self = .text(s)
+      } else {
+        self = .list(try c.decode([String].self))
+      }
+    }
+    var value: Value {
+      switch self {
+      case .text(let s): return .string(s)
+      case .flag(let b): return .bool(b)
+      case .number(let n): return .number(n)
+      case .list(let l): return .list(l.map(Value.string))
+      }
+    }
+  }
+  if let q = imported {
+    let sets = walks.split(separator: "\n").compactMap { line -> AnswerSet? in
+      guard let walk = try? JSONDecoder().decode(Walk.self, from: Data(line.utf8)) else { return nil }
+      return AnswersReader.check(walk.answers.map { ($0.key, $0.value.value) }, for: q).0
+    }
+    let total = measure("evaluate \(sets.count) answer sets (all)") {
+      for set in sets { _ = Engine(questionnaire: q, answers: set).path }
+    }
+    print(
+      "  " + "per answer set".padding(toLength: 40, withPad: " ", startingAt: 0)
+        + String(format: "%10.3f ms", total * 1000 / Double(max(1, sets.count))))
+  }
+}
