@@ -48,8 +48,11 @@ extension Interview {
       let no = question.option("no")?.label ?? "No"
       out.line("   y) \(yes)   n) \(no)", indent: 6)
     case .scale:
-      if let lo = question.min, let hi = question.max, !question.labels.isEmpty {
+      if let lo = question.min, let hi = question.max, !question.labels.isEmpty, hi - lo <= 20 {
         let points = (Int(lo)...Int(hi)).map { p in question.labels[p].map { "\(p) \($0)" } ?? "\(p)" }
+        out.line("   " + points.joined(separator: " · "), indent: 3)
+      } else if !question.labels.isEmpty {
+        let points = question.labels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         out.line("   " + points.joined(separator: " · "), indent: 3)
       }
     default:

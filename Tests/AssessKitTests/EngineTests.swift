@@ -124,6 +124,16 @@ import Testing
     #expect(unchecked.assumptions.isEmpty)
   }
 
+  @Test func hugeAndEndlessRatingsAreBroughtIntoTheMatrix() throws {
+    let q = try load(
+      wrap(
+        "  - {id: s, title: S, questions: [{id: n, type: number, prompt: N}]}",
+        tail: "risks:\n  - {id: r, title: R, dimension: d, likelihood: \"n * 1e300 * 1e300\", severity: \"0 - n\"}"))
+    let e = Engine(questionnaire: q, answers: try answers(["n": .number(1e300)], for: q))
+    #expect(e.risks[0].inherent.likelihood == 5 && e.risks[0].inherent.severity == 1)
+    #expect(e.risks[0].assumptions.count == 2)
+  }
+
   @Test func aChangeReevaluatesOnlyWhatDependsOnIt() throws {
     var e = try engine(["effect": .string("significant")])
     let full = e.lastEvaluationCount

@@ -99,6 +99,22 @@ import Testing
     }
   }
 
+  @Test func ratingsThatCannotBeImportedAreListedNotCrashed() throws {
+    let json = """
+      {"elements": [
+        {"type": "rating", "name": "zero", "rateStep": 0},
+        {"type": "rating", "name": "huge", "rateMin": 1, "rateMax": 1e300},
+        {"type": "rating", "name": "half", "rateMin": 1, "rateMax": 2, "rateStep": 0.5},
+        {"type": "text", "name": "t"}
+      ]}
+      """
+    let result = try SurveyJSImporter.importForm(json: json, fileName: "r.json")
+    #expect(result.issues.map(\.path) == ["elements[0] ('zero')", "elements[1] ('huge')"])
+    let q = try load(result.yaml)
+    #expect(q.question("half")?.optionValues == ["1", "1.5", "2"])
+    #expect(q.question("zero") == nil && q.question("t") != nil)
+  }
+
   @Test func notAForm() {
     for (text, message) in [
       ("{", "'x.json' is not valid JSON"), ("[1]", "'x.json' is not a SurveyJS form (not a JSON object)"),

@@ -174,12 +174,12 @@ public struct Engine: Sendable {
     var assumptions: [String] = []
     func axis(_ expression: Expression?, fallback: Int, count: Int, name: String) -> Int {
       guard let expression else { return fallback }
-      guard let n = expression.compiled.evaluate(in: self).number else {
+      guard let n = expression.compiled.evaluate(in: self).number, n.isFinite else {
         assumptions.append("\(name) '\(expression.source)' has no value yet; taken as \(count), the highest")
         return count
       }
-      let rounded = Int(n.rounded(.toNearestOrAwayFromZero))
-      let clamped = max(1, min(count, rounded))
+      // Clamped as a Double first, so a huge value cannot overflow Int.
+      let clamped = Int(Swift.max(1, Swift.min(Double(count), n.rounded(.toNearestOrAwayFromZero))))
       if Double(clamped) != n {
         assumptions.append("\(name) '\(expression.source)' is \(JSON.format(n)); taken as \(clamped)")
       }

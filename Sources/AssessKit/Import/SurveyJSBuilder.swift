@@ -356,7 +356,15 @@ struct SurveyJSBuilder {
         element.type = .scale
         let lo = node["rateMin"]?.number ?? 1
         let hi = node["rateMax"]?.number ?? 5
-        if let step = node["rateStep"]?.number, step != 1 {
+        let step = node["rateStep"]?.number ?? 1
+        guard lo <= hi, abs(lo) < 1e9, abs(hi) < 1e9, step > 0, (hi - lo) / step <= 100 else {
+          issue(
+            path, name,
+            "a rating from \(JSON.format(lo)) to \(JSON.format(hi)) by \(JSON.format(step)) cannot be imported; the question is left out"
+          )
+          return nil
+        }
+        if step != 1 || lo != lo.rounded() || hi != hi.rounded() {
           element.type = .single
           element.options = stride(from: lo, through: hi, by: step).map {
             Option(value: JSON.format($0), label: JSON.format($0))
