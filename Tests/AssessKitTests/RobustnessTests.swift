@@ -46,3 +46,52 @@ import Testing
     }
   }
 }
+
+/// Damaged SurveyJS forms and random expressions never crash the importer or the parsers.
+@Suite struct ImportRobustnessTests {
+  @Test func damagedFormsImportOrFailCleanly() throws {
+    let source = try fixture("surveyjs/constructs.json")
+    var random = SplitMix64(seed: 42)
+    let replacements: [(String, String)] = [
+      ("\"radiogroup\"", "\"rating\""), ("\"checkbox\"", "\"boolean\""), ("5", "1e308"), ("1", "-1"),
+      ("\"elements\"", "\"questions\""),
+      ("\"visibleIf\": \"", "\"visibleIf\": \"{"), ("'", ""), ("[", "{"), ("\"text\"", "\"expression\""),
+      ("true", "\"x\""),
+    ]
+    for _ in 0..<120 {
+      var text = source
+      let (from, to) = replacements[Int(random.next() % UInt64(replacements.count))]
+      let occurrences = text.components(separatedBy: from).count - 1
+      guard occurrences > 0 else { continue }
+      let pick = Int(random.next() % UInt64(occurrences))
+      var parts = text.components(separatedBy: from)
+      parts[pick] = parts[pick] + to + parts[pick + 1]
+      parts.remove(at: pick + 1)
+      text = parts.joined(separator: from)
+      if random.next() % 4 == 0 {
+        let cut = Int(random.next() % UInt64(text.count))
+        text = String(text.prefix(cut))
+      }
+      if let result = try? SurveyJSImporter.importForm(json: text, fileName: "m.json") {
+        #expect(QuestionnaireLoader.load(text: result.yaml, file: "m.yaml").questionnaire != nil)
+      }
+    }
+  }
+
+  @Test func randomExpressionsParseOrFailCleanly() {
+    var random = SplitMix64(seed: 7)
+    let pieces = [
+      "{a}", "'x'", "\"y\"", "1", "2.5", "-", "+", "*", "/", "%", "^", "(", ")", "[", "]", ",", "=", "==", "!=", "<>",
+      "<", ">=",
+      "and", "or", "!", "not", "contains", "anyof", "empty", "iif(", "sum(", "true", "null", "{", "}", "in", "if(",
+    ]
+    for _ in 0..<2000 {
+      let count = 1 + Int(random.next() % 8)
+      let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined(separator: " ")
+      _ = try? SurveyJSExpression.parse(text)
+      _ = try? ExpressionParser.parse(text)
+      var translator = SurveyJSTranslator(names: ["a"])
+      _ = try? translator.condition(text)
+    }
+  }
+}
