@@ -53,8 +53,7 @@ extension Interview {
       return .moved
     case ":skip":
       guard let item else { return nothingHere(name) }
-      let question = questionnaire.questions[item.question]
-      guard !question.required else {
+      guard !engine.isRequired(item) else {
         out.line(
           out.yellow("'\(item.id)' is required; it cannot be skipped.")
             + " Use :flag to come back to it, or :quit to stop here.")

@@ -107,7 +107,7 @@ extension Interview {
     let current = engine.answer(item)
     if current.isPresent {
       parts.append("now: \(display(current, question)); Enter keeps it")
-    } else if !question.required {
+    } else if !engine.isRequired(item) {
       parts.append("optional: Enter skips")
     }
     return parts.joined(separator: "; ")

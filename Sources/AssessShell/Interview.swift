@@ -119,7 +119,7 @@ public final class Interview {
         advance(from: item)
         return .moved
       }
-      if !question.required {
+      if !engine.isRequired(item) {
         try record(.skipped(question: item.id))
         advance(from: item)
         return .moved

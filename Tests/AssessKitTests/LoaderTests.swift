@@ -89,7 +89,7 @@ import Testing
         "16:55: error: question 'g' has the option 'x' twice",
         "17:50: error: a note is display-only and cannot be required",
         "18:65: error: a list of labels needs one per point from 1 to 3 (3), not 2",
-        "19:50: error: 'required' of question 'j' must be true or false, not 'maybe'",
+        "19:50: error: 'required' of question 'j' must be true, false or a condition, not 'maybe'",
       ])
   }
 
@@ -204,6 +204,25 @@ import Testing
         "9:9: error: the grid needs one row per likelihood (2), not 1",
         "13:62: error: severity 3 is outside the matrix: a whole number from 1 to 2 (in risk 'r')",
         "13:88: error: likelihood 0 is outside the matrix: a whole number from 1 to 2 (in the residual of risk 'r')",
+      ])
+  }
+
+  @Test func requiredMayBeACondition() throws {
+    let q = try load(
+      wrap(
+        """
+          - id: s
+            title: S
+            questions:
+              - {id: kind, type: single, prompt: K, options: [a, b]}
+              - {id: why, type: text, prompt: W, required: "kind == 'b'"}
+        """))
+    #expect(q.question("why")?.requiredWhen?.source == "kind == 'b'")
+    #expect(Engine(questionnaire: q, answers: try answers(["kind": .string("a")], for: q)).unanswered.isEmpty)
+    #expect(Engine(questionnaire: q, answers: try answers(["kind": .string("b")], for: q)).unanswered == ["why"])
+    #expect(
+      diagnostics(wrap("  - {id: s, title: S, questions: [{id: a, type: text, prompt: A, required: \"b == 1\"}]}")) == [
+        "7:77: error: unknown name 'b' (did you mean 'a'?) (in the 'required' condition of 'a')"
       ])
   }
 

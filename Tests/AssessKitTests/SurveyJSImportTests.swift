@@ -56,7 +56,7 @@ import Testing
         "pages[3].elements[2] ('q_paren'): its condition '({kind} = 'model' or {kind} = 'agent') and not ({data} contains 'public')' is left out: cannot read the expression: unexpected '('; the element is always shown",
         "pages[4].elements[0] ('grid'): a 'matrix' question is not imported (matrices, dynamic panels, files and custom widgets have no equivalent)",
         "pages[4].elements[1] ('people'): a 'paneldynamic' question is not imported (matrices, dynamic panels, files and custom widgets have no equivalent)",
-        "pages[4].elements[2] ('q_enable'): 'enableIf' is not imported: it does not change which questions are shown",
+        "pages[4].elements[2] ('q_enable'): 'enableIf' is not imported: a disabled question is still shown, and we have no read-only questions",
         "pages[4].elements[3] ('q_fn_unsupported'): its condition 'age({owner}) > 3' is left out: the function 'age' is not supported; the element is always shown",
         "(conditions): 'round()' is not a SurveyJS function; it reads as empty, as SurveyJS reads it",
         "(conditions): '{nosuch}' names no imported question; it reads as empty, as SurveyJS reads an unknown name",
@@ -113,6 +113,27 @@ import Testing
     let q = try load(result.yaml)
     #expect(q.question("half")?.optionValues == ["1", "1.5", "2"])
     #expect(q.question("zero") == nil && q.question("t") != nil)
+  }
+
+  @Test func requiredIfBecomesARequiredCondition() throws {
+    let json = """
+      {"elements": [
+        {"type": "boolean", "name": "live"},
+        {"type": "text", "name": "owner", "requiredIf": "{live} = true"},
+        {"type": "text", "name": "why", "requiredIf": "age({live}) > 1"}
+      ]}
+      """
+    let result = try SurveyJSImporter.importForm(json: json, fileName: "r.json")
+    #expect(
+      result.issues.map(\.description) == [
+        "elements[2] ('why'): its 'requiredIf' condition 'age({live}) > 1' is left out: the function 'age' is not supported; the question is optional"
+      ])
+    let q = try load(result.yaml)
+    #expect(q.question("owner")?.requiredWhen?.source == "equal({live}, true)")
+    let off = Engine(questionnaire: q, answers: try answers(["live": .bool(false)], for: q))
+    #expect(off.unanswered.isEmpty)
+    let on = Engine(questionnaire: q, answers: try answers(["live": .bool(true)], for: q))
+    #expect(on.unanswered == ["owner"])
   }
 
   @Test func notAForm() {

@@ -60,7 +60,14 @@ extension Engine {
 
   /// Required ids on the path without an answer.
   public var unanswered: [String] {
-    pathItems.filter { questionnaire.questions[$0.question].required && !answer($0).isPresent }.map(\.id)
+    pathItems.filter { isRequired($0) && !answer($0).isPresent }.map(\.id)
+  }
+
+  /// Whether a path item needs an answer now: `required`, and its `required` condition holds.
+  public func isRequired(_ item: PathItem) -> Bool {
+    let question = questionnaire.questions[item.question]
+    guard question.required else { return false }
+    return question.requiredWhen.map { $0.compiled.evaluate(in: self).holds } ?? true
   }
 
   /// Given answers that are not counted because their question is off the path.

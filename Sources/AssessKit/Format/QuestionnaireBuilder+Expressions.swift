@@ -125,6 +125,8 @@ extension QuestionnaireBuilder {
           return self.unavailableBefore(qi, symbol, lastQuestion: lastQuestion, what: "'\(q.id)'")
         }
         questions[qi].when = compile(questionWhen[qi], in: scope, expecting: .bool, what: "the condition of '\(q.id)'")
+        questions[qi].requiredWhen = compile(
+          questionRequired[qi], in: scope, expecting: .bool, what: "the 'required' condition of '\(q.id)'")
       }
     }
     // Risks read everything.

@@ -59,11 +59,25 @@ extension QuestionnaireBuilder {
       id: id, type: type, prompt: reader.text("prompt") ?? "", help: reader.string("help"),
       refs: reader.strings("refs") ?? [], required: type.isAnswerable, section: section, location: reader.location)
 
-    if let required = reader.bool("required"), let requiredNode = reader.node("required") {
-      if type == .note, required {
-        document.error("a note is display-only and cannot be required", requiredNode)
-      } else {
-        question.required = required
+    if let text = reader.string("required"), let requiredNode = reader.node("required") {
+      switch text.lowercased() {
+      case "true", "yes", "on", "false", "no", "off":
+        let required = ["true", "yes", "on"].contains(text.lowercased())
+        if type == .note, required {
+          document.error("a note is display-only and cannot be required", requiredNode)
+        } else {
+          question.required = required
+        }
+      default:
+        // A condition: required only while it holds. A lone word is a misspelled true or false.
+        if text.allSatisfy({ $0.isLetter }) {
+          document.error("'required' of \(reader.what) must be true, false or a condition, not '\(text)'", requiredNode)
+        } else if type == .note {
+          document.error("a note is display-only and cannot be required", requiredNode)
+        } else {
+          question.required = true
+          questionRequired[questions.count] = PendingExpression(node: requiredNode, text: text)
+        }
       }
     }
     readOptions(reader, into: &question)

@@ -46,6 +46,8 @@ final class QuestionnaireBuilder {
   var sectionWhen: [PendingExpression?] = []
   var questions: [Question] = []
   var questionWhen: [PendingExpression?] = []
+  /// `required:` conditions, by question index.
+  var questionRequired: [Int: PendingExpression] = [:]
   var repeatNames: [Int: (String, Node)] = [:]
   var computed: [(id: String, title: String?, value: PendingExpression?, location: SourceLocation)] = []
   var levels: [(id: String, title: String?, value: PendingExpression?, bands: [Level.Band], location: SourceLocation)] =

@@ -17,6 +17,8 @@ struct SurveyJSBuilder {
     var prompt: String
     var help: String?
     var required = false
+    /// A `requiredIf` condition, translated.
+    var requiredIf: String?
     var options: [Option] = []
     var min: Double?
     var max: Double?
@@ -194,8 +196,10 @@ struct SurveyJSBuilder {
   }
 
   private mutating func translateCondition(_ node: JSONNode, path: String, name: String?) -> String? {
-    for key in ["enableIf", "requiredIf"] where node[key] != nil {
-      issue(path, name, "'\(key)' is not imported: it does not change which questions are shown")
+    if node["enableIf"] != nil {
+      issue(
+        path, name, "'enableIf' is not imported: a disabled question is still shown, and we have no read-only questions"
+      )
     }
     if node["visible"]?.bool == false { return "false" }
     guard let text = node["visibleIf"]?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
@@ -314,6 +318,13 @@ struct SurveyJSBuilder {
     var element = Element(key: path, path: path, id: uniqueId(name, path: path), type: .text, prompt: prompt)
     element.help = text(node["description"])
     element.required = node["isRequired"]?.bool ?? false
+    if !element.required, let text = node["requiredIf"]?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+      do {
+        element.requiredIf = try translator.condition(text)
+      } catch {
+        issue(path, name, "its 'requiredIf' condition '\(text)' is left out: \(error.reason); the question is optional")
+      }
+    }
     if node["defaultValue"] != nil {
       issue(path, name, "its default value is not imported; the question starts unanswered")
     }
@@ -462,7 +473,12 @@ struct SurveyJSBuilder {
         lines.append("        type: \(e.type.rawValue)")
         lines.append("        prompt: \(Self.quote(e.prompt))")
         if let help = e.help { lines.append("        help: \(Self.quote(help))") }
-        if e.type != .note { lines.append("        required: \(e.required)") }
+        if let requiredIf = e.requiredIf, !dropped.contains(e.key + "#required") {
+          conditionLines[lines.count + 1] = (e.key + "#required", e.path)
+          lines.append("        required: \(Self.quote(requiredIf))")
+        } else if e.type != .note {
+          lines.append("        required: \(e.required)")
+        }
         if !e.conditions.isEmpty && !dropped.contains(e.key) {
           let joined =
             e.conditions.count == 1 ? e.conditions[0] : e.conditions.map { "(\($0))" }.joined(separator: " and ")

@@ -14,6 +14,8 @@ public struct Question: Sendable, Hashable {
   public var required: Bool
   /// The condition that puts it on the path, if any.
   public var when: Expression?
+  /// A condition under which it is required (`required: "<expression>"`); `nil` when `required` says it all.
+  public var requiredWhen: Expression?
   /// Options of a choice question; for yes/no, the optional `yes` and `no` entries.
   public var options: [AnswerOption]
   /// Lower bound (scale, number).
