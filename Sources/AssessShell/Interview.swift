@@ -50,9 +50,6 @@ public final class Interview {
     self.clock = clock
   }
 
-  /// The session as it stands.
-  public var current: Session { session }
-
   var questionnaire: Questionnaire { session.questionnaire }
   var engine: Engine { session.engine }
 
@@ -120,7 +117,7 @@ public final class Interview {
         return .moved
       }
       if !engine.isRequired(item) {
-        try record(.skipped(question: item.id))
+        if !session.state.skipped.contains(item.id) { try record(.skipped(question: item.id)) }
         advance(from: item)
         return .moved
       }
