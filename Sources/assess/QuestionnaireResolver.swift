@@ -71,6 +71,13 @@ enum QuestionnaireResolver {
   /// Loads a questionnaire, printing its diagnostics (errors, and warnings only when `showWarnings`).
   /// - Throws: `CLIFailure` (exit 2) when it has errors.
   static func load(_ argument: String, color: Bool, showWarnings: Bool = false) throws -> Questionnaire {
+    try loadWithSource(argument, color: color, showWarnings: showWarnings).questionnaire
+  }
+
+  /// Loads a questionnaire and gives its source too (the text a session pins), reading it once.
+  static func loadWithSource(_ argument: String, color: Bool, showWarnings: Bool = false) throws
+    -> (source: Source, questionnaire: Questionnaire)
+  {
     let source = try source(for: argument)
     let result = QuestionnaireLoader.load(text: source.text, file: source.name)
     let renderer = DiagnosticRenderer(sources: [source.name: source.text])
@@ -83,7 +90,7 @@ enum QuestionnaireResolver {
         "questionnaire '\(source.name)' has \(count) error\(count == 1 ? "" : "s"); run 'assess validate \(source.name)'"
       )
     }
-    return questionnaire
+    return (source, questionnaire)
   }
 }
 

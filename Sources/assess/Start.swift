@@ -40,8 +40,7 @@ extension Assess {
     func run() throws {
       let context = SessionContext(global)
       let errColor = global.useColor(for: .standardError)
-      let source = try QuestionnaireResolver.source(for: questionnaire)
-      let q = try QuestionnaireResolver.load(questionnaire, color: errColor)
+      let (source, q) = try QuestionnaireResolver.loadWithSource(questionnaire, color: errColor)
       var given = AnswerSet()
       var order: [String] = []
       if let answers {

@@ -43,7 +43,7 @@ extension Assess {
         guard TreatmentOption(rawValue: option) != nil else {
           let names = TreatmentOption.allCases.map(\.rawValue)
           throw CLIFailure(
-            "unknown treatment option '\(option)'\(Suggestions.hint(for: option, in: names)); options are \(names.joined(separator: ", "))"
+            Suggestions.unknown("treatment option", option, among: names, plural: "options")
           )
         }
         fields["option"] = option
@@ -52,7 +52,7 @@ extension Assess {
         guard TreatmentStatus(rawValue: status) != nil else {
           let names = TreatmentStatus.allCases.map(\.rawValue)
           throw CLIFailure(
-            "unknown treatment status '\(status)'\(Suggestions.hint(for: status, in: names)); statuses are \(names.joined(separator: ", "))"
+            Suggestions.unknown("treatment status", status, among: names, plural: "statuses")
           )
         }
         fields["status"] = status

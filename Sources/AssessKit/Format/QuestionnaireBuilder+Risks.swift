@@ -67,7 +67,7 @@ extension QuestionnaireBuilder {
       } else {
         let names = TreatmentOption.allCases.map(\.rawValue)
         document.error(
-          "unknown treatment option '\(option)'\(Suggestions.hint(for: option, in: names)); options are \(names.joined(separator: ", "))",
+          Suggestions.unknown("treatment option", option, among: names, plural: "options"),
           optionNode)
       }
     }
@@ -77,7 +77,7 @@ extension QuestionnaireBuilder {
       } else {
         let names = TreatmentStatus.allCases.map(\.rawValue)
         document.error(
-          "unknown treatment status '\(status)'\(Suggestions.hint(for: status, in: names)); statuses are \(names.joined(separator: ", "))",
+          Suggestions.unknown("treatment status", status, among: names, plural: "statuses"),
           statusNode)
       }
     }

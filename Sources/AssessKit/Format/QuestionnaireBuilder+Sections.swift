@@ -50,9 +50,8 @@ extension QuestionnaireBuilder {
       if let t = QuestionType(rawValue: name) {
         type = t
       } else {
-        let hint = Suggestions.hint(for: name, in: QuestionType.allCases.map(\.rawValue))
-        let all = QuestionType.allCases.map(\.rawValue).joined(separator: ", ")
-        document.error("unknown question type '\(name)'\(hint); types are \(all)", typeNode)
+        let types = QuestionType.allCases.map(\.rawValue)
+        document.error(Suggestions.unknown("question type", name, among: types, plural: "types"), typeNode)
       }
     }
     var question = Question(

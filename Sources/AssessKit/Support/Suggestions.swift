@@ -30,6 +30,11 @@ public enum Suggestions {
       .prefix(limit).map(\.0)
   }
 
+  /// `unknown treatment option 'x' (did you mean 'y'?); options are a, b`: for a word that must be one of `names`.
+  public static func unknown(_ what: String, _ value: String, among names: [String], plural: String) -> String {
+    "unknown \(what) '\(value)'\(hint(for: value, in: names)); \(plural) are \(names.joined(separator: ", "))"
+  }
+
   /// ` (did you mean 'x'?)` or the empty string.
   public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
     guard let match = closest(to: word, in: candidates) else { return "" }
