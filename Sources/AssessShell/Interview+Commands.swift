@@ -59,8 +59,7 @@ extension Interview {
             + " Use :flag to come back to it, or :quit to stop here.")
         return .stay
       }
-      if engine.answer(item).isPresent { try answer(item.id, .null) }
-      if !session.state.skipped.contains(item.id) { try record(.skipped(question: item.id)) }
+      try perform { try recorder.skip(item.id, by: who) }
       advance(from: item)
       return .moved
     case ":review", ":r":
@@ -72,12 +71,12 @@ extension Interview {
         out.line("Write the note after the command: :note the group could not agree")
         return .stay
       }
-      try record(.noteAdded(question: item?.id, text: argument))
+      try perform { try recorder.note(argument, on: item?.id, by: who) }
       out.line(out.green("Noted") + (item.map { " on '\($0.id)'." } ?? " on the session."))
       return .stay
     case ":flag", ":f":
       guard let item else { return nothingHere(name) }
-      try record(.flagSet(question: item.id, text: argument.isEmpty ? nil : argument))
+      try perform { try recorder.flag(item.id, text: argument, by: who) }
       out.line(out.green("Flagged '\(item.id)' for follow-up."))
       return .stay
     case ":unflag":
@@ -86,7 +85,7 @@ extension Interview {
         out.line("'\(item.id)' has no flag.")
         return .stay
       }
-      try record(.flagCleared(question: item.id))
+      try perform { _ = try recorder.unflag(item.id, by: who) }
       out.line("Flag on '\(item.id)' cleared.")
       return .stay
     case ":who", ":w":
@@ -95,7 +94,7 @@ extension Interview {
         return .stay
       }
       if !session.state.participants.contains(where: { $0.name == argument }) {
-        try record(.participantJoined(name: argument, role: "participant"))
+        try perform { _ = try recorder.join(argument, role: "participant", by: who) }
       }
       who = argument
       out.line("Answers are now attributed to \(argument).")
@@ -109,7 +108,7 @@ extension Interview {
         return .stay
       }
       let before = Set(engine.answersAside)
-      if let kind = session.answerKind(last.id, last.before ?? .null) { try record(kind) }
+      try perform { _ = try recorder.answer(last.id, last.before ?? .null, by: who) }
       reportPathChange(before: before)
       out.line("Undone: '\(last.id)' is " + (last.before.map { "back to \($0)" } ?? "unanswered again") + ".")
       if let back = engine.pathItems.first(where: { $0.id == last.id }) {
@@ -203,8 +202,8 @@ extension Interview {
   func status() {
     let (answered, onPath) = session.progress
     out.line(out.bold("Progress: ") + "\(answered) of \(onPath) answered")
-    out.write(EvaluationText.results(engine, color: out.color))
+    out.write(EvaluationText.results(engine, style: out.style))
     out.line(out.bold("Heat map") + " (likelihood by severity, inherent):")
-    out.write(HeatMap.render(engine, color: out.color))
+    out.write(HeatMap.render(engine, style: out.style))
   }
 }

@@ -18,11 +18,10 @@ public final class Interview {
     case quit
   }
 
-  var session: Session
-  let writer: any SessionWriter
+  /// Every change goes through the recorder, which saves it before it is applied.
+  let recorder: SessionRecorder
   let editor: any LineEditor
   let out: ShellOutput
-  let clock: () -> String
   /// Whom answers are attributed to; `:who` changes it.
   var who: String
   /// The item being asked, or `nil` at the end.
@@ -38,18 +37,16 @@ public final class Interview {
 
   /// Creates an interview on an open session.
   public init(
-    session: Session, writer: any SessionWriter, editor: any LineEditor, output: ShellOutput, who: String,
-    resumeCommand: String, clock: @escaping () -> String
+    recorder: SessionRecorder, editor: any LineEditor, output: ShellOutput, who: String, resumeCommand: String
   ) {
-    self.session = session
-    self.writer = writer
+    self.recorder = recorder
     self.editor = editor
     out = output
     self.who = who
     self.resumeCommand = resumeCommand
-    self.clock = clock
   }
 
+  var session: Session { recorder.session }
   var questionnaire: Questionnaire { session.questionnaire }
   var engine: Engine { session.engine }
 
@@ -117,7 +114,7 @@ public final class Interview {
         return .moved
       }
       if !engine.isRequired(item) {
-        if !session.state.skipped.contains(item.id) { try record(.skipped(question: item.id)) }
+        try perform { try recorder.skip(item.id, by: who) }
         advance(from: item)
         return .moved
       }
@@ -144,8 +141,9 @@ public final class Interview {
   func answer(_ id: String, _ value: Value) throws(InterviewError) {
     let before = Set(engine.answersAside)
     let previous = session.state.answers[id]
-    guard let kind = session.answerKind(id, value) else { return }
-    try record(kind)
+    var recorded = false
+    try perform { recorded = try recorder.answer(id, value, by: who) }
+    guard recorded else { return }
     undoStack.append((id, previous))
     reportPathChange(before: before)
   }
@@ -167,15 +165,24 @@ public final class Interview {
     }
   }
 
-  /// Persists an event, then applies it: nothing is shown before it is on disk.
-  func record(_ kind: SessionEvent.Kind) throws(InterviewError) {
-    let event = session.event(kind, at: clock(), by: who)
+  /// Runs a change through the recorder, which saves it before applying it: nothing is shown
+  /// before it is on disk. A change the store cannot keep ends the interview; one the recorder
+  /// refuses is said in one line, and the interview goes on.
+  /// - Returns: whether the change was made.
+  @discardableResult
+  func perform(_ change: () throws -> Void) throws(InterviewError) -> Bool {
     do {
-      try writer.append(event)
+      try change()
+      return true
+    } catch let error as SessionError {
+      if case .store = error.kind {
+        throw InterviewError(message: "\(error.message); the last change was not saved")
+      }
+      out.line(out.yellow(error.message.prefix(1).uppercased() + error.message.dropFirst() + "."))
+      return false
     } catch {
-      throw InterviewError(message: "\(error.message); the last answer was not saved")
+      throw InterviewError(message: "\(error); the last change was not saved")
     }
-    session.apply(event)
   }
 
   /// The next item to ask after `item`.
@@ -211,9 +218,7 @@ public final class Interview {
 
   /// After the last question: the summary, and the session marked complete.
   func finish() throws(InterviewError) {
-    if session.engine.unanswered.isEmpty && !session.state.completed {
-      try record(.completed)
-    }
+    try perform { try recorder.settleCompletion(by: who) }
     out.line()
     out.write(Summary.render(session, output: out))
   }

@@ -1,3 +1,4 @@
+import AssessKit
 import Foundation
 
 #if canImport(Glibc)
@@ -38,12 +39,21 @@ public final class ShellOutput {
     write(Text.wrap(text, width: width, indent: indent) + "\n")
   }
 
-  public func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
-  public func dim(_ s: String) -> String { color ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
-  public func red(_ s: String) -> String { color ? "\u{1B}[31m\(s)\u{1B}[0m" : s }
-  public func green(_ s: String) -> String { color ? "\u{1B}[32m\(s)\u{1B}[0m" : s }
-  public func yellow(_ s: String) -> String { color ? "\u{1B}[33m\(s)\u{1B}[0m" : s }
-  public func cyan(_ s: String) -> String { color ? "\u{1B}[36m\(s)\u{1B}[0m" : s }
+  /// The styler in force: ANSI with colour, plain without.
+  public var style: any TextStyler { color ? ANSIStyler() : PlainStyler() }
+
+  /// Bold text.
+  public func bold(_ s: String) -> String { style.apply(.heading, s) }
+  /// Dim text.
+  public func dim(_ s: String) -> String { style.apply(.dim, s) }
+  /// Text in red: over the line.
+  public func red(_ s: String) -> String { style.apply(.alert, s) }
+  /// Text in green: done.
+  public func green(_ s: String) -> String { style.apply(.success, s) }
+  /// Text in yellow: look at this.
+  public func yellow(_ s: String) -> String { style.apply(.warning, s) }
+  /// Text in cyan: a section title.
+  public func cyan(_ s: String) -> String { style.apply(.accent, s) }
 }
 
 /// Text layout helpers.

@@ -10,10 +10,10 @@ enum Summary {
     var text = out.bold(out.cyan("== Summary ==")) + "\n"
     let (answered, onPath) = session.progress
     text += "\(answered) of \(onPath) questions on the path answered; session '\(session.id)' is \(session.status).\n"
-    text += EvaluationText.results(engine, color: out.color)
+    text += EvaluationText.results(engine, style: out.style)
     if engine.risks.contains(where: \.raised) {
       text += out.bold("Heat map") + " (likelihood by severity, inherent):\n"
-      text += HeatMap.render(engine, color: out.color)
+      text += HeatMap.render(engine, style: out.style)
     }
     let above = q.risks.indices.filter {
       engine.risks[$0].raised && m.isAboveAppetite(engine.risks[$0].inherent.rating)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import AssessKit
 import Foundation
-import Yams
 
 extension Assess {
   /// `assess answer ID QUESTION VALUE` and `assess answer ID --answers FILE`
@@ -42,29 +41,26 @@ extension Assess {
 
     func run() throws {
       let context = SessionContext(global)
-      var (session, writer) = try context.open(id)
-      defer { writer.close() }
+      let recorder = try context.open(id)
+      defer { recorder.close() }
       let who = by ?? SessionContext.loginName
-      var changes: [(String, Value)] = []
-      if let answers {
-        let (set, order) = try AnswerFiles.read(
-          answers, for: session.questionnaire, color: global.useColor(for: .standardError))
-        changes = order.compactMap { key in set[key].map { (key, $0) } }
-      } else if let question, let value {
-        let (parsed, raw) = Self.parse(value)
-        do {
-          changes = [(question, try AnswerChecker.check(question, parsed, rawText: raw, in: session.questionnaire))]
-        } catch {
-          throw CLIFailure(error.message)
-        }
-      }
       var recorded = 0
-      for (key, value) in changes {
-        guard let kind = session.answerKind(key, value) else { continue }
-        try SessionContext.record(kind, by: who, in: &session, writer: writer)
-        recorded += 1
+      do {
+        if let answers {
+          let (set, order) = try AnswerFiles.read(
+            answers, for: recorder.session.questionnaire, color: global.useColor(for: .standardError))
+          for key in order {
+            guard let value = set[key] else { continue }
+            if try recorder.answer(key, value, by: who) { recorded += 1 }
+          }
+        } else if let question, let value {
+          let (parsed, raw) = AnswersReader.commandLineValue(value)
+          if try recorder.answer(question, parsed, rawText: raw, by: who) { recorded += 1 }
+        }
+      } catch let error as SessionError {
+        throw CLIFailure(error)
       }
-      try SessionContext.settleCompletion(&session, writer: writer, by: who)
+      let session = recorder.session
       let (answered, onPath) = session.progress
       print(
         "Session '\(session.id)': \(recorded) answer\(recorded == 1 ? "" : "s") saved; \(answered) of \(onPath) answered"
@@ -75,13 +71,6 @@ extension Assess {
           "\(aside.count) answer\(aside.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside\(session.questionnaire.semantics == .surveyjs ? " (still read, as SurveyJS does)" : ""): \(aside.joined(separator: ", "))"
         )
       }
-    }
-
-    /// A command-line value read as YAML, with its plain text.
-    static func parse(_ text: String) -> (Value, String?) {
-      guard let node = try? Yams.compose(yaml: text) else { return (.string(text), text) }
-      let (value, raw) = AnswersReader.value(of: node)
-      return (value, raw ?? (node.scalar != nil ? text : nil))
     }
   }
 }

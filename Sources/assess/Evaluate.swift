@@ -47,7 +47,8 @@ extension Assess {
       if json {
         print(EvaluationJSON.make(engine).pretty())
       } else {
-        print(EvaluationText.render(engine, color: global.useColor(for: .standardOutput)), terminator: "")
+        print(
+          EvaluationText.render(engine, style: Terminal.styler(global.useColor(for: .standardOutput))), terminator: "")
       }
     }
 

@@ -30,7 +30,9 @@ extension Assess {
     @Flag(help: "Do not open the interview: settle the version, report, and exit.")
     var noInput = false
 
-    @Option(help: ArgumentHelp("Who resumes (default: your login name).", valueName: "name"))
+    @Option(
+      name: [.customLong("by"), .customLong("facilitator")],
+      help: ArgumentHelp("Who resumes (default: the session's facilitator).", valueName: "name"))
     var by: String?
 
     @OptionGroup var global: GlobalOptions
@@ -41,9 +43,10 @@ extension Assess {
 
     func run() throws {
       let context = SessionContext(global)
-      var (session, writer) = try context.open(id)
-      defer { writer.close() }
-      let who = by ?? SessionContext.loginName
+      let recorder = try context.open(id)
+      defer { recorder.close() }
+      let state = recorder.session.state
+      let who = by ?? state.participants.first(where: { $0.role == "facilitator" })?.name ?? state.createdBy
       let ask: ((String) -> String?)? =
         noInput || !ShellLauncher.inputIsTerminal
         ? nil
@@ -52,14 +55,12 @@ extension Assess {
           fflush(nil)
           return Swift.readLine()
         }
-      try Migration.settle(
-        &session, writer: writer, by: who, migrate: migrate, pinned: pinned, color: context.color, ask: ask)
+      try Migration.settle(recorder, by: who, migrate: migrate, pinned: pinned, ask: ask)
       guard noInput else {
-        try ShellLauncher.run(session, writer: writer, context: context, global: global, who: who, resuming: true)
+        try ShellLauncher.run(recorder, context: context, global: global, who: who, resuming: true)
         return
       }
-      try SessionContext.settleCompletion(&session, writer: writer, by: who)
-      print(StatusText.render(session, color: context.color), terminator: "")
+      print(StatusText.render(recorder.session, style: context.style), terminator: "")
     }
   }
 }
@@ -88,9 +89,9 @@ enum Migration {
 
   /// Shows what changed and migrates or stays, as asked; throws when a change needs a choice not given.
   static func settle(
-    _ session: inout Session, writer: any SessionWriter, by who: String, migrate: Bool, pinned: Bool, color: Bool,
-    ask: ((String) -> String?)? = nil
+    _ recorder: SessionRecorder, by who: String, migrate: Bool, pinned: Bool, ask: ((String) -> String?)? = nil
   ) throws {
+    let session = recorder.session
     let source: QuestionnaireResolver.Source
     let current: Questionnaire
     switch Self.current(for: session) {
@@ -137,16 +138,7 @@ enum Migration {
     guard move else {
       throw CLIFailure("the questionnaire of session '\(session.id)' changed; resume with --migrate or --pinned")
     }
-    do { try writer.pin(PinnedQuestionnaire(text: source.text, format: "yaml")) } catch {
-      throw CLIFailure(error.message)
-    }
-    let event = session.event(
-      .migrated(
-        fromHash: session.questionnaire.hash, toHash: current.hash, version: current.version,
-        aside: changes.aside.map(\.id)),
-      at: Clock.now(), by: who)
-    do { try writer.append(event) } catch { throw CLIFailure(error.message) }
-    session.apply(event, movingTo: current)
+    do { try recorder.migrate(to: current, text: source.text, by: who) } catch { throw CLIFailure(error) }
     let kept = changes.kept.values.count
     print(
       "Migrated to \(current.version): \(kept) answer\(kept == 1 ? "" : "s") kept, \(changes.aside.count) kept aside.")

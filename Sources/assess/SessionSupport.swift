@@ -1,4 +1,5 @@
 import AssessKit
+import AssessShell
 import AssessStore
 import Foundation
 
@@ -6,9 +7,11 @@ import Foundation
 struct SessionContext {
   let store: FileSessionStore
   let color: Bool
+  /// How text for standard output is styled.
+  var style: any TextStyler { Terminal.styler(color) }
 
   init(_ global: GlobalOptions) {
-    store = FileSessionStore(root: global.sessionsDirectory, clock: Clock.now)
+    store = FileSessionStore(root: global.sessionsDirectory, clock: Clock.text)
     color = global.useColor(for: .standardOutput)
   }
 
@@ -35,51 +38,36 @@ struct SessionContext {
     }
   }
 
-  /// Opens a session for writing (taking its lock) and loads it.
-  func open(_ id: String) throws -> (Session, any SessionWriter) {
+  /// Opens a session for writing (taking its lock): every change goes through the recorder.
+  func open(_ id: String) throws -> SessionRecorder {
     let resolved = try resolve(id)
-    let writer: any SessionWriter
-    do { writer = try store.openForWriting(resolved) } catch { throw CLIFailure(error.message) }
     do {
-      let (session, warnings) = try store.load(resolved)
+      let (recorder, warnings) = try SessionRecorder.open(resolved, in: store, clock: Clock.now)
       for warning in warnings { Terminal.error("warning: \(warning)") }
-      return (session, writer)
+      return recorder
     } catch {
-      writer.close()
-      throw CLIFailure(error.message)
+      throw CLIFailure(error)
     }
-  }
-
-  /// Records `completed` when every required answer on the path is given, and `reopened` when a
-  /// completed session has required answers missing again.
-  static func settleCompletion(_ session: inout Session, writer: any SessionWriter, by: String) throws {
-    let done = session.engine.unanswered.isEmpty
-    if done && !session.state.completed {
-      try record(.completed, by: by, in: &session, writer: writer)
-    } else if !done && session.state.completed {
-      try record(.reopened, by: by, in: &session, writer: writer)
-    }
-  }
-
-  /// Persists an event, then applies it.
-  static func record(_ kind: SessionEvent.Kind, by: String, in session: inout Session, writer: any SessionWriter) throws
-  {
-    let event = session.event(kind, at: Clock.now(), by: by)
-    do { try writer.append(event) } catch { throw CLIFailure(error.message) }
-    session.apply(event)
   }
 }
 
-/// The wall clock, as ISO 8601 UTC text. `ASSESS_NOW` fixes it (for tests and reproducible demos).
+extension CLIFailure {
+  /// A refused or failed session change: exit 1 when it was refused, 2 otherwise.
+  init(_ error: SessionError) {
+    self.init(error.message, code: error.kind == .refused ? .failed : .usage)
+  }
+}
+
+/// The wall clock. `ASSESS_NOW` (an ISO 8601 date and time) fixes it, for tests and reproducible demos.
 enum Clock {
-  @Sendable static func now() -> String {
-    if let fixed = ProcessInfo.processInfo.environment["ASSESS_NOW"], !fixed.isEmpty { return fixed }
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: Date())
+  @Sendable static func now() -> Timestamp {
+    if let fixed = ProcessInfo.processInfo.environment["ASSESS_NOW"], let time = Timestamp(fixed) { return time }
+    return Timestamp(seconds: Date().timeIntervalSince1970)
   }
 
+  /// The time as text, for the lock file.
+  @Sendable static func text() -> String { now().text }
+
   /// Today as `yyyy-mm-dd` (UTC).
-  static func today() -> String { String(now().prefix(10)) }
+  static func today() -> String { now().date }
 }

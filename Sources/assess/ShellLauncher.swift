@@ -19,9 +19,10 @@ enum ShellLauncher {
 
   /// Runs the interview and reports how it ended.
   static func run(
-    _ session: Session, writer: any SessionWriter, context: SessionContext, global: GlobalOptions, who: String,
-    resuming: Bool, editor: (any LineEditor)? = nil
+    _ recorder: SessionRecorder, context: SessionContext, global: GlobalOptions, who: String, resuming: Bool,
+    editor: (any LineEditor)? = nil
   ) throws {
+    let session = recorder.session
     fflush(nil)
     let output = ShellOutput(color: global.useColor(for: .standardOutput))
     let historyPath = context.store.historyPath(for: session.id)
@@ -29,8 +30,7 @@ enum ShellLauncher {
     var resume = "assess resume \(session.id)"
     if let sessions = global.sessions { resume += " --sessions \(sessions)" }
     let interview = Interview(
-      session: session, writer: writer, editor: lineEditor, output: output, who: who, resumeCommand: resume,
-      clock: Clock.now)
+      recorder: recorder, editor: lineEditor, output: output, who: who, resumeCommand: resume)
     do {
       _ = try interview.run(resuming: resuming)
     } catch {

@@ -7,7 +7,10 @@ extension Assess {
   struct Sign: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Accept a session's residual risk, by name.",
-      discussion: "A later change to any answer voids the sign-off, and 'assess status' says so.")
+      discussion: """
+        A later answer change, treatment edit or migration voids the sign-off; the log records why, and \
+        'assess status' says which event voided it.
+        """)
 
     @OptionGroup var session: SessionArgument
     var id: String { session.id }
@@ -21,19 +24,12 @@ extension Assess {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-      guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("--by needs a name") }
       let context = SessionContext(global)
-      var (session, writer) = try context.open(id)
-      defer { writer.close() }
-      let missing = session.engine.unanswered
-      guard missing.isEmpty else {
-        throw CLIFailure(
-          "session '\(session.id)' cannot be signed off: \(missing.count) required answer\(missing.count == 1 ? " is" : "s are") missing (\(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? ", ..." : ""))",
-          code: .failed)
-      }
-      let summary = session.residualSummary
-      try SessionContext.record(
-        .signedOff(name: by, role: role, summary: summary), by: by, in: &session, writer: writer)
+      let recorder = try context.open(id)
+      defer { recorder.close() }
+      do { try recorder.signOff(by: by, role: role) } catch { throw CLIFailure(error) }
+      let session = recorder.session
+      let summary = session.state.currentSignOff?.summary ?? session.residualSummary
       print("Session '\(session.id)' signed off by \(by)\(role.map { " (\($0))" } ?? ""): \(summary)")
     }
   }

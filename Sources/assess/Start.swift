@@ -4,7 +4,7 @@ import AssessStore
 import Foundation
 
 extension Assess {
-  /// `assess start QUESTIONNAIRE [--id ID] [--answers FILE] [--no-input] [--facilitator NAME] [--participant NAME]...`
+  /// `assess start QUESTIONNAIRE [--id ID] [--answers FILE] [--no-input] [--by NAME] [--participant NAME]...`
   struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Start a session on a questionnaire.",
@@ -29,7 +29,10 @@ extension Assess {
     @Flag(help: "Do not ask anything: apply the answers, save, report, and exit.")
     var noInput = false
 
-    @Option(help: ArgumentHelp("Who runs the session (default: your login name).", valueName: "name"))
+    @Option(
+      name: [.customLong("by"), .customLong("facilitator")],
+      help: ArgumentHelp(
+        "Who runs the session (default: your login name); --facilitator is the same.", valueName: "name"))
     var facilitator: String?
 
     @Option(help: ArgumentHelp("Someone taking part; repeat for each.", valueName: "name"))
@@ -51,38 +54,32 @@ extension Assess {
       let existing: Set<String>
       do { existing = Set(try context.store.ids()) } catch { throw CLIFailure(error.message) }
       let sessionId = id ?? SessionId.make(questionnaire: q.id, date: Clock.today(), existing: existing)
-      if let problem = SessionId.problem(with: sessionId) { throw CLIFailure(problem) }
       let who = facilitator ?? SessionContext.loginName
-      let pinned = PinnedQuestionnaire(text: source.text, format: "yaml")
-      let now = Clock.now()
-      var events = [
-        SessionEvent(
-          seq: 1, at: now, by: who,
-          kind: .created(questionnaire: q.id, version: q.version, hash: q.hash, source: questionnaire))
-      ]
-      events.append(SessionEvent(seq: 2, at: now, by: who, kind: .participantJoined(name: who, role: "facilitator")))
-      for name in participant where name != who {
-        events.append(
-          SessionEvent(
-            seq: events.count + 1, at: now, by: who, kind: .participantJoined(name: name, role: "participant")))
+      let recorder: SessionRecorder
+      do {
+        recorder = try SessionRecorder.create(
+          sessionId, questionnaire: q, text: source.text, source: questionnaire, facilitator: who,
+          participants: participant, in: context.store, clock: Clock.now)
+      } catch {
+        throw CLIFailure(error)
       }
-      let writer: any SessionWriter
-      do { writer = try context.store.create(sessionId, pinned: pinned, events: events) } catch {
-        throw CLIFailure(error.message)
-      }
-      defer { writer.close() }
-      var session = Session(id: sessionId, events: events, questionnaire: q)
-      for key in order {
-        guard let value = given[key], let kind = session.answerKind(key, value) else { continue }
-        try SessionContext.record(kind, by: who, in: &session, writer: writer)
+      defer { recorder.close() }
+      do {
+        for key in order {
+          guard let value = given[key] else { continue }
+          try recorder.answer(key, value, by: who)
+        }
+      } catch {
+        throw CLIFailure(error)
       }
       guard noInput else {
-        try ShellLauncher.run(session, writer: writer, context: context, global: global, who: who, resuming: false)
+        try ShellLauncher.run(recorder, context: context, global: global, who: who, resuming: false)
         return
       }
-      try SessionContext.settleCompletion(&session, writer: writer, by: who)
+      do { try recorder.settleCompletion(by: who) } catch { throw CLIFailure(error) }
+      let session = recorder.session
       print("Started session '\(sessionId)' on '\(q.id)' \(q.version) in \(context.store.name)")
-      print(StatusText.render(session, color: context.color), terminator: "")
+      print(StatusText.render(session, style: context.style), terminator: "")
       let missing = session.engine.unanswered
       if !missing.isEmpty {
         throw CLIFailure(

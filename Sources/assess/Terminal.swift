@@ -1,3 +1,5 @@
+import AssessKit
+import AssessShell
 import Foundation
 
 #if canImport(Glibc)
@@ -29,8 +31,11 @@ enum Terminal {
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 
-  static func bold(_ text: String, _ on: Bool) -> String { on ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-  static func red(_ text: String, _ on: Bool) -> String { on ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
-  static func yellow(_ text: String, _ on: Bool) -> String { on ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
-  static func green(_ text: String, _ on: Bool) -> String { on ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
+  /// The styler for a stream: ANSI where colour is on, plain otherwise.
+  static func styler(_ on: Bool) -> any TextStyler { on ? ANSIStyler() : PlainStyler() }
+
+  static func bold(_ text: String, _ on: Bool) -> String { styler(on).apply(.heading, text) }
+  static func red(_ text: String, _ on: Bool) -> String { styler(on).apply(.alert, text) }
+  static func yellow(_ text: String, _ on: Bool) -> String { styler(on).apply(.warning, text) }
+  static func green(_ text: String, _ on: Bool) -> String { styler(on).apply(.success, text) }
 }

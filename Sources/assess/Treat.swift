@@ -39,24 +39,8 @@ extension Assess {
 
     func run() throws {
       var fields: [String: String] = [:]
-      if let option {
-        guard TreatmentOption(rawValue: option) != nil else {
-          let names = TreatmentOption.allCases.map(\.rawValue)
-          throw CLIFailure(
-            Suggestions.unknown("treatment option", option, among: names, plural: "options")
-          )
-        }
-        fields["option"] = option
-      }
-      if let status {
-        guard TreatmentStatus(rawValue: status) != nil else {
-          let names = TreatmentStatus.allCases.map(\.rawValue)
-          throw CLIFailure(
-            Suggestions.unknown("treatment status", status, among: names, plural: "statuses")
-          )
-        }
-        fields["status"] = status
-      }
+      if let option { fields["option"] = option }
+      if let status { fields["status"] = status }
       if let owner { fields["owner"] = owner }
       if let due { fields["due"] = due }
       if !control.isEmpty { fields["controls"] = control.joined(separator: "\n") }
@@ -64,20 +48,15 @@ extension Assess {
       guard !fields.isEmpty else {
         throw CLIFailure("say what to change: --option, --owner, --due, --status, --control or --action")
       }
-
       let context = SessionContext(global)
-      var (session, writer) = try context.open(id)
-      defer { writer.close() }
-      guard let index = session.questionnaire.risks.firstIndex(where: { $0.id == risk }) else {
-        let ids = session.questionnaire.risks.map(\.id)
-        throw CLIFailure("'\(session.questionnaire.id)' has no risk '\(risk)'\(Suggestions.hint(for: risk, in: ids))")
+      let recorder = try context.open(id)
+      defer { recorder.close() }
+      do {
+        try recorder.editTreatment(risk: risk, fields: fields, by: by ?? SessionContext.loginName)
+      } catch {
+        throw CLIFailure(error)
       }
-      guard session.engine.risks[index].raised else {
-        throw CLIFailure("risk '\(risk)' is not raised in session '\(session.id)', so it has no treatment to edit")
-      }
-      try SessionContext.record(
-        .treatmentEdited(risk: risk, fields: fields), by: by ?? SessionContext.loginName, in: &session, writer: writer)
-      print("Session '\(session.id)': treatment of '\(risk)' updated")
+      print("Session '\(recorder.session.id)': treatment of '\(risk)' updated")
     }
   }
 }

@@ -117,7 +117,8 @@ import Testing
     let status = try run(["status", "s"])
     #expect(
       status.stdout.contains(
-        "Sign-off by Cy, CISO at 2026-11-29T11:00:00Z is void: 'effect' changed at 2026-11-29T12:00:00Z by bo\n"))
+        "Sign-off by Cy, CISO at 2026-11-29T11:00:00Z is void: the answer to 'effect' changed (event #7, by bo at 2026-11-29T12:00:00Z)\n"
+      ))
     #expect(status.stdout.contains(": in progress\n"))
   }
 

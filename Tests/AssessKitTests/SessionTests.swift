@@ -89,7 +89,7 @@ import Testing
       SessionEvent(
         seq: 4, at: "t4", by: "Bo", kind: .changed(question: "effect", old: .string("none"), new: .string("advisory"))))
     #expect(state.currentSignOff == nil)
-    #expect(state.signOffs.last?.voidedBy?.question == "effect" && state.signOffs.last?.voidedBy?.by == "Bo")
+    #expect(state.signOffs.last?.voidedBy?.subject == "effect" && state.signOffs.last?.voidedBy?.by == "Bo")
     // Notes and flags do not void it.
     state.apply(SessionEvent(seq: 5, at: "t5", by: "Cy", kind: .signedOff(name: "Cy", role: nil, summary: "again")))
     state.apply(SessionEvent(seq: 6, at: "t6", by: "Bo", kind: .noteAdded(question: nil, text: "fine")))

@@ -56,8 +56,16 @@ public enum AnswersReader {
     q.question(id) != nil || AnswerSet.splitInstance(id).map { q.question($0.question) != nil } == true
   }
 
+  /// A value typed on the command line (`assess answer ID Q VALUE`), read as YAML: `significant`,
+  /// `true`, `3`, `[public, children]`, `null`; with the plain text it was read from, for messages.
+  public static func commandLineValue(_ text: String) -> (Value, String?) {
+    guard let node = try? Yams.compose(yaml: text) else { return (.string(text), text) }
+    let (value, raw) = value(of: node)
+    return (value, raw ?? (node.scalar != nil ? text : nil))
+  }
+
   /// A YAML node as a value, with the raw text of a plain scalar.
-  public static func value(of node: Node) -> (Value, String?) {
+  static func value(of node: Node) -> (Value, String?) {
     switch node {
     case .scalar(let scalar):
       guard scalar.style == .plain else { return (.string(scalar.string), nil) }

@@ -1,9 +1,9 @@
 /// A readable summary of an evaluation, for `assess evaluate` without `--json`.
 public enum EvaluationText {
-  /// The summary, ending with a newline. `color` adds ANSI bold and colours.
-  public static func render(_ engine: Engine, color: Bool = false) -> String {
+  /// The summary, ending with a newline, styled by `style`.
+  public static func render(_ engine: Engine, style: any TextStyler = PlainStyler()) -> String {
     let q = engine.questionnaire
-    func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+    func bold(_ s: String) -> String { style.apply(.heading, s) }
     var out = bold("\(q.title) (\(q.id) \(q.version))") + "\n"
     let path = engine.path
     let answered = engine.pathAnswers.count
@@ -12,13 +12,13 @@ public enum EvaluationText {
     out += missing.isEmpty ? "\n" : "; required and unanswered: \(missing.joined(separator: ", "))\n"
     let aside = engine.answersAside
     if !aside.isEmpty { out += "Kept aside (off the path): \(aside.joined(separator: ", "))\n" }
-    return out + results(engine, color: color)
+    return out + results(engine, style: style)
   }
 
   /// Scores, levels and raised risks, worst first.
-  public static func results(_ engine: Engine, color: Bool = false) -> String {
+  public static func results(_ engine: Engine, style: any TextStyler = PlainStyler()) -> String {
     let q = engine.questionnaire
-    func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+    func bold(_ s: String) -> String { style.apply(.heading, s) }
     var out = ""
     if !q.scales.isEmpty {
       out += bold("Scores") + "\n"
@@ -49,7 +49,7 @@ public enum EvaluationText {
       if let r = state.residual { line += "; residual \(m.ratings[r.rating])" }
       line += "]"
       if let t = risk.treatment { line += " \(t.option.rawValue)" }
-      if m.isAboveAppetite(state.inherent.rating), color { line = "\u{1B}[1;31m" + line + "\u{1B}[0m" }
+      if m.isAboveAppetite(state.inherent.rating) { line = style.apply(.alert, line) }
       out += line + "\n"
     }
     return out

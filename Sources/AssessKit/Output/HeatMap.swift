@@ -1,12 +1,13 @@
 /// The risk matrix as a grid of cells, with how many raised risks fall in each: for terminals.
 public enum HeatMap {
-  /// The grid, highest likelihood at the top. With `color`, cells get ANSI background colours by
-  /// rating (green to red); without, each cell shows its rating's initial.
+  /// The grid, highest likelihood at the top. Cells are styled by rating; with a plain styler each
+  /// cell shows its rating's initial and a legend follows.
   ///
   /// - Parameters:
   ///   - engine: the evaluated answers.
   ///   - residual: place risks by their residual rating where they have one.
-  public static func render(_ engine: Engine, residual: Bool = false, color: Bool) -> String {
+  public static func render(_ engine: Engine, residual: Bool = false, style: any TextStyler = PlainStyler()) -> String {
+    let color = !style.isPlain
     let m = engine.questionnaire.matrix
     var counts = [[Int]](repeating: [Int](repeating: 0, count: m.severity.count), count: m.likelihood.count)
     for state in engine.risks where state.raised {
@@ -23,7 +24,7 @@ public enum HeatMap {
         let n = counts[l - 1][s - 1]
         let mark = n > 0 ? String(n) : "."
         if color {
-          out += "\u{1B}[\(background(rating, of: m.ratings.count));30m \(mark.count == 1 ? " " : "")\(mark) \u{1B}[0m"
+          out += style.apply(.rating(index: rating, count: m.ratings.count), " \(mark.count == 1 ? " " : "")\(mark) ")
         } else {
           let initial = m.ratings[rating].first.map { String($0).uppercased() } ?? "?"
           out += " \(initial)\(n > 0 ? (n < 10 ? String(n) : "+") : "."  )"
@@ -40,13 +41,5 @@ public enum HeatMap {
         + "; the digit is how many raised risks sit in the cell\n"
     }
     return out
-  }
-
-  /// ANSI background colour of a rating: green, yellow, red, magenta, spread over the ratings.
-  static func background(_ rating: Int, of count: Int) -> Int {
-    let palette = [42, 43, 41, 45]
-    guard count > 1 else { return palette[0] }
-    let index = Int((Double(rating) / Double(count - 1) * Double(palette.count - 1)).rounded())
-    return palette[max(0, min(palette.count - 1, index))]
   }
 }

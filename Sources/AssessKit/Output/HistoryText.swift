@@ -34,8 +34,9 @@ public enum HistoryText {
     case .migrated(let from, let to, let version, let aside):
       return "migrated from \(from.prefix(19))... to \(version) (\(to.prefix(19))...)"
         + (aside.isEmpty ? "" : "; kept aside: \(aside.joined(separator: ", "))")
-    case .completed: return "reached the end of the questionnaire"
-    case .reopened: return "reopened the session"
+    case .signOffVoided(let reason, let cause): return "the sign-off is void: \(reason) (event #\(cause))"
+    case .completed: return "every required question on the path is answered: complete"
+    case .reopened: return "required questions are open again: reopened"
     }
   }
 }

@@ -8,9 +8,9 @@ public enum SessionJSON {
       (
         "session",
         .object([
-          ("id", .string(session.id)), ("status", .string(session.status)), ("source", .string(state.source)),
-          ("created", .string(state.createdAt)), ("createdBy", .string(state.createdBy)),
-          ("updated", .string(state.updatedAt)), ("events", .number(Double(state.eventCount))),
+          ("id", .string(session.id)), ("status", .string(session.status.rawValue)), ("source", .string(state.source)),
+          ("created", time(state.createdAt)), ("createdBy", .string(state.createdBy)),
+          ("updated", time(state.updatedAt)), ("events", .number(Double(state.eventCount))),
           ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
           (
             "participants",
@@ -32,7 +32,7 @@ public enum SessionJSON {
           state.flags.values.sorted { $0.at < $1.at }.map {
             .object([
               ("question", .string($0.question)), ("text", $0.text.map(JSON.string) ?? .null), ("by", .string($0.by)),
-              ("at", .string($0.at)),
+              ("at", .string($0.at.text)),
             ])
           })
       ))
@@ -43,21 +43,26 @@ public enum SessionJSON {
           state.notes.map {
             .object([
               ("question", $0.question.map(JSON.string) ?? .null), ("text", .string($0.text)), ("by", .string($0.by)),
-              ("at", .string($0.at)),
+              ("at", .string($0.at.text)),
             ])
           })
       ))
     pairs.append(("migrationAside", .object(state.aside.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })))
     if let last = state.signOffs.last {
       var fields: [(String, JSON)] = [
-        ("name", .string(last.name)), ("role", last.role.map(JSON.string) ?? .null), ("at", .string(last.at)),
+        ("name", .string(last.name)), ("role", last.role.map(JSON.string) ?? .null), ("at", .string(last.at.text)),
         ("summary", .string(last.summary)), ("valid", .bool(last.voidedBy == nil)),
       ]
       if let voided = last.voidedBy {
         fields.append(
           (
             "voidedBy",
-            .object([("question", .string(voided.question)), ("by", .string(voided.by)), ("at", .string(voided.at))])
+            .object([
+              ("event", .number(Double(voided.seq))), ("type", .string(voided.type)),
+              ("question", voided.type == "treatment" ? .null : voided.subject.map(JSON.string) ?? .null),
+              ("risk", voided.type == "treatment" ? voided.subject.map(JSON.string) ?? .null : .null),
+              ("reason", .string(voided.reason)), ("by", .string(voided.by)), ("at", .string(voided.at.text)),
+            ])
           ))
       }
       pairs.append(("signOff", .object(fields)))
@@ -77,9 +82,11 @@ public enum SessionJSON {
     let (answered, onPath) = session.progress
     return .object([
       ("id", .string(session.id)), ("questionnaire", .string(session.questionnaire.id)),
-      ("version", .string(session.questionnaire.version)), ("status", .string(session.status)),
+      ("version", .string(session.questionnaire.version)), ("status", .string(session.status.rawValue)),
       ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
-      ("rating", session.highestRating.map(JSON.string) ?? .null), ("updated", .string(session.state.updatedAt)),
+      ("rating", session.highestRating.map(JSON.string) ?? .null), ("updated", time(session.state.updatedAt)),
     ])
   }
+
+  private static func time(_ t: Timestamp?) -> JSON { t.map { .string($0.text) } ?? .null }
 }

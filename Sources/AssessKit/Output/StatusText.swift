@@ -1,12 +1,13 @@
 /// Where a session stands, in words: for `assess status` and after `assess start --no-input`.
 public enum StatusText {
   /// The status, ending with a newline.
-  public static func render(_ session: Session, color: Bool = false) -> String {
+  public static func render(_ session: Session, style: any TextStyler = PlainStyler()) -> String {
     let q = session.questionnaire
     let state = session.state
-    func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+    func bold(_ s: String) -> String { style.apply(.heading, s) }
     var out = bold("Session '\(session.id)'") + " on '\(q.id)' \(q.version): \(session.status)\n"
-    out += "Started \(state.createdAt) by \(state.createdBy); last change \(state.updatedAt)\n"
+    out +=
+      "Started \(state.createdAt?.text ?? "?") by \(state.createdBy); last change \(state.updatedAt?.text ?? "?")\n"
     if !state.participants.isEmpty {
       out +=
         "Participants: "
@@ -26,7 +27,7 @@ public enum StatusText {
     if !state.aside.isEmpty {
       out += "Kept aside by a migration: \(state.aside.keys.sorted().joined(separator: ", "))\n"
     }
-    out += EvaluationText.results(session.engine, color: color)
+    out += EvaluationText.results(session.engine, style: style)
     if !state.flags.isEmpty {
       out += bold("Flags") + "\n"
       for flag in state.flags.values.sorted(by: { $0.at < $1.at }) {
@@ -43,7 +44,8 @@ public enum StatusText {
       let who = last.name + (last.role.map { ", \($0)" } ?? "")
       if let voided = last.voidedBy {
         out +=
-          "Sign-off by \(who) at \(last.at) is void: '\(voided.question)' changed at \(voided.at) by \(voided.by)\n"
+          style.apply(.warning, "Sign-off by \(who) at \(last.at) is void")
+          + ": \(voided.reason) (event #\(voided.seq), by \(voided.by) at \(voided.at))\n"
       } else {
         out += "Signed off by \(who) at \(last.at): \(last.summary)\n"
       }

@@ -18,7 +18,7 @@ public enum EventCodec {
   /// The event as a JSON object.
   public static func json(_ event: SessionEvent) -> JSON {
     var fields: [(String, JSON)] = [
-      ("seq", .number(Double(event.seq))), ("at", .string(event.at)), ("by", .string(event.by)),
+      ("seq", .number(Double(event.seq))), ("at", .string(event.at.text)), ("by", .string(event.by)),
       ("type", .string(event.kind.name)),
     ]
     func optional(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
@@ -51,6 +51,8 @@ public enum EventCodec {
       ]
     case .signedOff(let name, let role, let summary):
       fields += [("name", .string(name)), ("role", optional(role)), ("summary", .string(summary))]
+    case .signOffVoided(let reason, let cause):
+      fields += [("reason", .string(reason)), ("cause", .number(Double(cause)))]
     case .migrated(let fromHash, let toHash, let version, let aside):
       fields += [
         ("from", .string(fromHash)), ("to", .string(toHash)), ("version", .string(version)),
@@ -83,6 +85,8 @@ public enum EventCodec {
     var from: String?
     var to: String?
     var aside: [String]?
+    var reason: String?
+    var cause: Int?
   }
 
   /// Reads one line.
@@ -125,10 +129,15 @@ public enum EventCodec {
       kind = .migrated(
         fromHash: try need(record.from, "from"), toHash: try need(record.to, "to"), version: record.version ?? "",
         aside: record.aside ?? [])
+    case "voided":
+      kind = .signOffVoided(reason: try need(record.reason, "reason"), cause: try need(record.cause, "cause"))
     case "completed": kind = .completed
     case "reopened": kind = .reopened
     default: throw DecodeError(message: "unknown event type '\(record.type)'")
     }
-    return SessionEvent(seq: record.seq, at: record.at, by: record.by, kind: kind)
+    guard let at = Timestamp(record.at) else {
+      throw DecodeError(message: "'at' is not an ISO 8601 date and time with a zone: '\(record.at.prefix(40))'")
+    }
+    return SessionEvent(seq: record.seq, at: at, by: record.by, kind: kind)
   }
 }

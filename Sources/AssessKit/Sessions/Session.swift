@@ -26,12 +26,12 @@ public struct Session: Sendable {
   public var nextSeq: Int { (events.last?.seq ?? 0) + 1 }
 
   /// Makes an event (not yet applied).
-  public func event(_ kind: SessionEvent.Kind, at: String, by: String) -> SessionEvent {
+  func event(_ kind: SessionEvent.Kind, at: Timestamp, by: String) -> SessionEvent {
     SessionEvent(seq: nextSeq, at: at, by: by, kind: kind)
   }
 
   /// The event that sets `question` to a checked `value` (`.null` clears), or `nil` when nothing changes.
-  public func answerKind(_ question: String, _ value: Value) -> SessionEvent.Kind? {
+  func answerKind(_ question: String, _ value: Value) -> SessionEvent.Kind? {
     let old = state.answers[question]
     switch (old, value) {
     case (nil, .null): return nil
@@ -41,8 +41,8 @@ public struct Session: Sendable {
     }
   }
 
-  /// Applies an event that has been persisted.
-  public mutating func apply(_ event: SessionEvent) {
+  /// Applies an event that has been persisted (only `SessionRecorder` changes a session).
+  mutating func apply(_ event: SessionEvent) {
     events.append(event)
     state.apply(event)
     switch event.kind {
@@ -56,7 +56,7 @@ public struct Session: Sendable {
   }
 
   /// Moves the session onto another questionnaire (after a `migrated` event has been persisted).
-  public mutating func apply(_ event: SessionEvent, movingTo newQuestionnaire: Questionnaire) {
+  mutating func apply(_ event: SessionEvent, movingTo newQuestionnaire: Questionnaire) {
     events.append(event)
     state.apply(event)
     questionnaire = newQuestionnaire
@@ -75,10 +75,10 @@ public struct Session: Sendable {
     return ratings.max().map { questionnaire.matrix.ratings[$0] }
   }
 
-  /// `complete`, `in progress` or `signed off`.
-  public var status: String {
-    if state.currentSignOff != nil { return "signed off" }
-    return state.completed && engine.unanswered.isEmpty ? "complete" : "in progress"
+  /// Where the session stands.
+  public var status: SessionStatus {
+    if state.currentSignOff != nil { return .signedOff }
+    return state.completed && engine.unanswered.isEmpty ? .complete : .inProgress
   }
 
   /// A one-line summary of the residual risk, recorded with a sign-off.
@@ -89,4 +89,17 @@ public struct Session: Sendable {
     let parts = m.ratings.indices.reversed().filter { counts[$0] > 0 }.map { "\(counts[$0]) \(m.ratings[$0])" }
     return parts.isEmpty ? "no risks raised" : "residual: " + parts.joined(separator: ", ")
   }
+}
+
+/// Where a session stands.
+public enum SessionStatus: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+  /// Required answers are still missing on the path.
+  case inProgress = "in progress"
+  /// Every required answer on the path is given.
+  case complete
+  /// The residual risk was accepted and nothing has voided the sign-off since.
+  case signedOff = "signed off"
+
+  /// The status in words, as `status` and JSON output show it.
+  public var description: String { rawValue }
 }

@@ -24,6 +24,8 @@ public struct SessionEvent: Sendable, Hashable {
     case treatmentEdited(risk: String, fields: [String: String])
     /// The residual risk was accepted.
     case signedOff(name: String, role: String?, summary: String)
+    /// The sign-off in force was voided by event `cause`, a change that can move a result.
+    case signOffVoided(reason: String, cause: Int)
     /// The session moved to another version of its questionnaire.
     case migrated(fromHash: String, toHash: String, version: String, aside: [String])
     /// The interview reached its end.
@@ -45,6 +47,7 @@ public struct SessionEvent: Sendable, Hashable {
       case .participantJoined: return "joined"
       case .treatmentEdited: return "treatment"
       case .signedOff: return "signed"
+      case .signOffVoided: return "voided"
       case .migrated: return "migrated"
       case .completed: return "completed"
       case .reopened: return "reopened"
@@ -53,16 +56,16 @@ public struct SessionEvent: Sendable, Hashable {
   }
 
   /// Position in the log, from 1.
-  public var seq: Int
-  /// When, as an ISO 8601 UTC timestamp (`2026-11-29T13:07:20Z`), given by the caller.
-  public var at: String
+  public let seq: Int
+  /// When, given by the caller (the core never reads the clock).
+  public let at: Timestamp
   /// Whom it is attributed to.
-  public var by: String
+  public let by: String
   /// What happened.
-  public var kind: Kind
+  public let kind: Kind
 
   /// Creates an event.
-  public init(seq: Int, at: String, by: String, kind: Kind) {
+  public init(seq: Int, at: Timestamp, by: String, kind: Kind) {
     self.seq = seq
     self.at = at
     self.by = by

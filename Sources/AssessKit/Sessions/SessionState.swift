@@ -2,76 +2,83 @@
 public struct SessionState: Sendable, Hashable {
   /// A note on a question (or on the session, with no question).
   public struct Note: Sendable, Hashable {
-    public var question: String?
-    public var text: String
-    public var by: String
-    public var at: String
+    /// The question it is on, or `nil` for the session.
+    public let question: String?
+    public let text: String
+    public let by: String
+    public let at: Timestamp
   }
 
   /// A flag for follow-up.
   public struct Flag: Sendable, Hashable {
-    public var question: String
-    public var text: String?
-    public var by: String
-    public var at: String
+    public let question: String
+    public let text: String?
+    public let by: String
+    public let at: Timestamp
   }
 
   /// Someone taking part.
   public struct Participant: Sendable, Hashable {
-    public var name: String
-    public var role: String?
-    public var at: String
+    public let name: String
+    public internal(set) var role: String?
+    public let at: Timestamp
   }
 
   /// An acceptance of the residual risk, and what voided it, if anything did.
   public struct SignOff: Sendable, Hashable {
-    public var name: String
-    public var role: String?
-    public var at: String
-    public var summary: String
-    /// The answer change that voided it: question id, who, when.
-    public var voidedBy: (question: String, by: String, at: String)?
+    public let name: String
+    public let role: String?
+    public let at: Timestamp
+    /// The residual risk accepted, in words.
+    public let summary: String
+    /// The event that voided it, if one did.
+    public internal(set) var voidedBy: Voiding?
+  }
 
-    public static func == (a: SignOff, b: SignOff) -> Bool {
-      a.name == b.name && a.role == b.role && a.at == b.at && a.summary == b.summary
-        && a.voidedBy?.question == b.voidedBy?.question && a.voidedBy?.at == b.voidedBy?.at
-    }
-    public func hash(into hasher: inout Hasher) {
-      hasher.combine(name)
-      hasher.combine(at)
-    }
+  /// What voided a sign-off: a later change that can move a result.
+  public struct Voiding: Sendable, Hashable {
+    /// The sequence number of the event that voided it.
+    public let seq: Int
+    /// The event's type (`changed`, `migrated`, `treatment`, ...).
+    public let type: String
+    /// The question or risk it concerned, if any.
+    public let subject: String?
+    public let by: String
+    public let at: Timestamp
+    /// The reason in words, e.g. "the answer to 'effect' changed".
+    public let reason: String
   }
 
   /// The questionnaire's id.
-  public var questionnaireId = ""
+  public internal(set) var questionnaireId = ""
   /// The version and hash of the questionnaire the session is on now.
-  public var version = ""
-  public var hash = ""
+  public internal(set) var version = ""
+  public internal(set) var hash = ""
   /// How the questionnaire was named when the session started (a built-in id or a path).
-  public var source = ""
+  public internal(set) var source = ""
   /// Every hash the session has been on, oldest first.
-  public var hashes: [String] = []
-  public var createdAt = ""
-  public var createdBy = ""
+  public internal(set) var hashes: [String] = []
+  public internal(set) var createdAt: Timestamp?
+  public internal(set) var createdBy = ""
   /// Every answer given, on the path or not.
-  public var answers = AnswerSet()
+  public internal(set) var answers = AnswerSet()
   /// Optional questions passed over without an answer.
-  public var skipped: Set<String> = []
+  public internal(set) var skipped: Set<String> = []
   /// Answers that no longer fit after a migration: kept, listed, not counted.
-  public var aside: [String: Value] = [:]
-  public var notes: [Note] = []
+  public internal(set) var aside: [String: Value] = [:]
+  public internal(set) var notes: [Note] = []
   /// Open flags by question id.
-  public var flags: [String: Flag] = [:]
-  public var participants: [Participant] = []
+  public internal(set) var flags: [String: Flag] = [:]
+  public internal(set) var participants: [Participant] = []
   /// Treatment fields edited in the session, by risk id.
-  public var treatments: [String: [String: String]] = [:]
+  public internal(set) var treatments: [String: [String: String]] = [:]
   /// Sign-offs, oldest first.
-  public var signOffs: [SignOff] = []
+  public internal(set) var signOffs: [SignOff] = []
   /// Whether the interview reached its end (and was not reopened since).
-  public var completed = false
+  public internal(set) var completed = false
   /// The number of events and the time of the last one.
-  public var eventCount = 0
-  public var updatedAt = ""
+  public internal(set) var eventCount = 0
+  public internal(set) var updatedAt: Timestamp?
 
   /// Creates an empty state; apply events to fill it.
   public init() {}
@@ -104,10 +111,8 @@ public struct SessionState: Sendable, Hashable {
       answers[question] = value
       aside[question] = nil
       skipped.remove(question)
-      voidSignOff(question, event)
     case .cleared(let question, _):
       answers[question] = nil
-      voidSignOff(question, event)
     case .skipped(let question):
       skipped.insert(question)
     case .noteAdded(let question, let text):
@@ -126,6 +131,8 @@ public struct SessionState: Sendable, Hashable {
       treatments[risk, default: [:]].merge(fields) { $1 }
     case .signedOff(let name, let role, let summary):
       signOffs.append(SignOff(name: name, role: role, at: event.at, summary: summary, voidedBy: nil))
+    case .signOffVoided:
+      break
     case .migrated(_, let toHash, let version, let movedAside):
       hash = toHash
       self.version = version
@@ -139,10 +146,11 @@ public struct SessionState: Sendable, Hashable {
     case .reopened:
       completed = false
     }
-  }
-
-  private mutating func voidSignOff(_ question: String, _ event: SessionEvent) {
-    guard let last = signOffs.indices.last, signOffs[last].voidedBy == nil else { return }
-    signOffs[last].voidedBy = (question, event.by, event.at)
+    if let reason = SessionRules.voidingReason(event.kind), let last = signOffs.indices.last,
+      signOffs[last].voidedBy == nil
+    {
+      signOffs[last].voidedBy = Voiding(
+        seq: event.seq, type: event.kind.name, subject: event.kind.subject, by: event.by, at: event.at, reason: reason)
+    }
   }
 }

@@ -1,0 +1,41 @@
+/// The rules of a session that follow from its events, in one place: what voids a sign-off and
+/// what completes or reopens a session. `SessionState` replays them and `SessionRecorder` settles
+/// them as changes are made.
+public enum SessionRules {
+  /// Why an event voids the sign-off in force, or `nil` when it does not: any later change that
+  /// can move a result (an answer given, changed or cleared, a migration, a treatment edit).
+  public static func voidingReason(_ kind: SessionEvent.Kind) -> String? {
+    switch kind {
+    case .answered(let question, _): return "'\(question)' was answered"
+    case .changed(let question, _, _): return "the answer to '\(question)' changed"
+    case .cleared(let question, _): return "the answer to '\(question)' was cleared"
+    case .migrated(_, _, let version, _): return "the session moved to version \(version) of its questionnaire"
+    case .treatmentEdited(let risk, _): return "the treatment of '\(risk)' was edited"
+    default: return nil
+    }
+  }
+
+  /// The event that settles completion after a change: `completed` when every required answer on
+  /// the path is given and the session was not complete, `reopened` when a complete session has
+  /// required answers missing again; `nil` when nothing changes.
+  public static func completionEvent(complete: Bool, wasComplete: Bool) -> SessionEvent.Kind? {
+    if complete && !wasComplete { return .completed }
+    if !complete && wasComplete { return .reopened }
+    return nil
+  }
+}
+
+extension SessionEvent.Kind {
+  /// The question or risk an event concerns, if any.
+  public var subject: String? {
+    switch self {
+    case .answered(let question, _), .changed(let question, _, _), .cleared(let question, _), .skipped(let question),
+      .flagSet(let question, _), .flagCleared(let question):
+      return question
+    case .noteAdded(let question, _): return question
+    case .treatmentEdited(let risk, _): return risk
+    case .participantJoined(let name, _), .signedOff(let name, _, _): return name
+    default: return nil
+    }
+  }
+}
