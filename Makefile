@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 BIN := .build/debug/assess
-FORMAT_PATHS := Sources Tests Benchmarks questionnaires/Builtins.swift Package.swift
+FORMAT_PATHS := Sources Tests Benchmarks Plugins questionnaires/Builtins.swift Package.swift
 
 .PHONY: all deps build run test lint format bench release clean
 

@@ -19,12 +19,17 @@ let package = Package(
     .target(name: "AssessStore", dependencies: ["AssessKit"]),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
     .target(name: "AssessShell", dependencies: ["AssessKit", "AssessStore", "CReadline"]),
+    // The built-in questionnaires, compiled in: the plugin turns each questionnaires/*.yaml into
+    // a string literal, so the binary needs no resource bundle and can be installed anywhere.
     .target(
       name: "AssessBuiltins",
       path: "questionnaires",
-      sources: ["Builtins.swift"],
-      resources: [.copy("example.yaml")]
+      plugins: ["EmbedQuestionnaires"]
     ),
+    .executableTarget(name: "embed-questionnaires", path: "Sources/embed-questionnaires"),
+    .plugin(
+      name: "EmbedQuestionnaires", capability: .buildTool(), dependencies: ["embed-questionnaires"],
+      path: "Plugins/EmbedQuestionnaires"),
     .executableTarget(
       name: "assess",
       dependencies: [

@@ -34,11 +34,15 @@ public final class Interview {
   var undoStack: [(id: String, before: Value?)] = []
   /// The command that resumes this session, for the closing line.
   let resumeCommand: String
+  /// How the person runs `assess` (`assess`, or a path when it is not on the PATH), for hints.
+  let program: String
 
   /// Creates an interview on an open session.
   public init(
-    recorder: SessionRecorder, editor: any LineEditor, output: ShellOutput, who: String, resumeCommand: String
+    recorder: SessionRecorder, editor: any LineEditor, output: ShellOutput, who: String, resumeCommand: String,
+    program: String = "assess"
   ) {
+    self.program = program
     self.recorder = recorder
     self.editor = editor
     out = output
@@ -220,7 +224,7 @@ public final class Interview {
   func finish() throws(InterviewError) {
     try perform { try recorder.settleCompletion(by: who) }
     out.line()
-    out.write(Summary.render(session, output: out))
+    out.write(Summary.render(session, output: out, program: program))
   }
 
   /// At the end of a completed session: commands until Enter or :quit.

@@ -3,7 +3,7 @@ import AssessKit
 /// The end-of-interview summary: levels, scores, risks by rating with the heat map, the risks
 /// above appetite with their treatment, open flags, and the commands that come next.
 enum Summary {
-  static func render(_ session: Session, output out: ShellOutput) -> String {
+  static func render(_ session: Session, output out: ShellOutput, program: String = "assess") -> String {
     let engine = session.engine
     let q = session.questionnaire
     let m = q.matrix
@@ -41,11 +41,16 @@ enum Summary {
       }
     }
     text += out.bold("Next") + "\n"
-    text += "  assess status \(session.id)            where it stands\n"
-    text += "  assess history \(session.id)           who answered what, and when\n"
-    text += "  assess treat \(session.id) RISK ...    edit a treatment\n"
-    text += "  assess sign \(session.id) --by NAME    accept the residual risk\n"
-    text += "  assess resume \(session.id)            change answers\n"
+    let next = [
+      ("status \(session.id)", "where it stands"), ("history \(session.id)", "who answered what, and when"),
+      ("treat \(session.id) RISK ...", "edit a treatment"),
+      ("sign \(session.id) --by NAME", "accept the residual risk"),
+      ("resume \(session.id)", "change answers"),
+    ]
+    let width = next.map { program.count + 1 + $0.0.count }.max() ?? 0
+    for (command, what) in next {
+      text += "  " + "\(program) \(command)".padding(toLength: width, withPad: " ", startingAt: 0) + "    \(what)\n"
+    }
     return text
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssessBuiltins
 import AssessKit
 import AssessStore
 import Foundation
@@ -16,7 +17,7 @@ enum Completions {
 
   /// Built-in questionnaire ids, and YAML or JSON files.
   static let questionnaires = CompletionKind.custom { _, _, prefix in
-    let ids = QuestionnaireResolver.builtins().compactMap { $0.questionnaire?.id }.filter { $0.hasPrefix(prefix) }
+    let ids = Builtins.ids.filter { $0.hasPrefix(prefix) }
     let directory = prefix.contains("/") ? String(prefix[..<(prefix.lastIndex(of: "/") ?? prefix.startIndex)]) : "."
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
     let files = names.map { directory == "." ? $0 : "\(directory)/\($0)" }.filter { path in

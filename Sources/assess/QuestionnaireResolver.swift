@@ -18,6 +18,14 @@ enum QuestionnaireResolver {
     }
   }
 
+  /// Whether an argument names a file rather than a built-in: it has a folder part or a
+  /// questionnaire's extension. A bare word is a built-in id when one has it, else a file.
+  static func looksLikePath(_ argument: String) -> Bool {
+    let lower = argument.lowercased()
+    return argument.contains("/") || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+      || surveyJSReference(argument) != nil
+  }
+
   /// Reads a file as UTF-8 text.
   /// - Throws: `CLIFailure` naming the file and what went wrong.
   static func readFile(_ path: String, what: String = "file") throws -> String {
@@ -46,10 +54,10 @@ enum QuestionnaireResolver {
 
   /// The source for a built-in id or a path.
   static func source(for argument: String) throws -> Source {
-    if let builtin = builtins().first(where: { $0.questionnaire?.id == argument }) { return builtin.source }
-    let looksLikePath =
-      argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
-      || argument.hasSuffix(".json")
+    let isPath = looksLikePath(argument)
+    if !isPath, let builtin = Builtins.source(id: argument) {
+      return Source(name: builtin.fileName, text: builtin.text)
+    }
     if let (path, locale) = surveyJSReference(argument) {
       let json = try readFile(path, what: "form")
       do {
@@ -59,10 +67,10 @@ enum QuestionnaireResolver {
         throw CLIFailure(error.message)
       }
     }
-    if FileManager.default.fileExists(atPath: argument) || looksLikePath {
+    if isPath || FileManager.default.fileExists(atPath: argument) {
       return Source(name: argument, text: try readFile(argument, what: "questionnaire"))
     }
-    let ids = builtins().compactMap { $0.questionnaire?.id }
+    let ids = Builtins.ids
     let hint = Suggestions.hint(for: argument, in: ids)
     throw CLIFailure(
       "no built-in questionnaire '\(argument)' and no such file\(hint); built-ins are \(ids.joined(separator: ", "))")

@@ -27,10 +27,11 @@ enum ShellLauncher {
     let output = ShellOutput(color: global.useColor(for: .standardOutput))
     let historyPath = context.store.historyPath(for: session.id)
     let lineEditor = editor ?? Self.editor(historyPath: historyPath, output: output)
-    var resume = "assess resume \(session.id)"
+    var resume = "\(Invocation.command) resume \(session.id)"
     if let sessions = global.sessions { resume += " --sessions \(sessions)" }
     let interview = Interview(
-      recorder: recorder, editor: lineEditor, output: output, who: who, resumeCommand: resume)
+      recorder: recorder, editor: lineEditor, output: output, who: who, resumeCommand: resume,
+      program: Invocation.command)
     do {
       _ = try interview.run(resuming: resuming)
     } catch {
