@@ -9,7 +9,11 @@ import Testing
 /// through pipes (plain line mode).
 @Suite struct ShellTests {
   let dir: URL
-  let env = ["USER": "ana", "ASSESS_NOW": "2026-11-29T10:00:00Z"]
+  /// The binary's folder is on the PATH, as after `make install`, so hints say plain `assess`.
+  let env = [
+    "USER": "ana", "ASSESS_NOW": "2026-11-29T10:00:00Z",
+    "PATH": assessBinary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? ""),
+  ]
 
   init() throws { dir = try temporaryDirectory() }
 
