@@ -119,11 +119,12 @@ import Testing
     #expect(
       dates.map(\.id) == [
         "date_prohibitions", "date_gpai", "date_gpai_existing_models", "date_general", "date_annex_i",
+        "date_legacy_public",
       ])
     #expect(q.computed.dropFirst(dates.count).allSatisfy { !$0.id.hasPrefix("date_") })
     let e = Engine(questionnaire: q)
     let values = dates.compactMap { computed(e, $0.id)?.string }
-    #expect(values == ["2025-02-02", "2025-08-02", "2027-08-02", "2026-08-02", "2027-08-02"])
+    #expect(values == ["2025-02-02", "2025-08-02", "2027-08-02", "2026-08-02", "2027-08-02", "2030-08-02"])
   }
 
   /// A prohibited practice is avoided, never mitigated or accepted.
@@ -151,7 +152,7 @@ import Testing
         "p_crime_prediction", "annex_i_product", "annex_iii_areas", "uc_employment", "profiling", "t_interacts",
         "pr_risk_management", "pr_data_governance", "pr_technical_documentation", "pr_logging", "pr_instructions",
         "pr_human_oversight", "pr_accuracy_robustness", "pr_qms", "pr_conformity", "pr_post_market",
-        "pr_substantial_change",
+        "pr_substantial_change", "legacy_status",
       ])
     #expect(e.unanswered.isEmpty)
     // Ranking applicants is profiling, so the Art. 6(3) derogation is never asked: Annex III 4(a) stays high-risk.
@@ -164,11 +165,15 @@ import Testing
     #expect(level(e, "deployer_readiness_level") == nil)
     #expect(level(e, "screening_confidence") == "firm")
     // 50% readiness gives likelihood 3; the output only informs recruiters, so severity stays at the floor of 4:
-    // high, and medium once the gaps close. Partial AI literacy is a medium gap (severity 3 for high-risk).
+    // high, and medium once the gaps close. Partial AI literacy is a medium gap (severity 3 for high-risk). On the
+    // market before the high-risk rules and unchanged, its deadline is deferred until a design change (accepted,
+    // severity 3 as no public body uses it).
     #expect(
       raised(e) == [
         "high-risk-provider-obligations L3 S4 high/medium", "ai-literacy-gap L3 S3 medium/low",
+        "legacy-system-transition L3 S3 medium/low",
       ])
+    #expect(treatment("legacy-system-transition")?.option == .accept)
   }
 
   @Test func supportChatbotHasTransparencyDutiesOnly() throws {
@@ -229,7 +234,7 @@ import Testing
     for id in ["p_face_scraping", "p_emotion_workplace", "p_biometric_categorisation", "p_realtime_rbi"] {
       #expect(e.path.contains(id), "\(id)")
     }
-    #expect(e.path.contains("t_emotion_biometric") && e.path.count == 42)
+    #expect(e.path.contains("t_emotion_biometric") && e.path.count == 43)
     // Emotion recognition of workers is an Art. 5(1)(f) practice: the tier is prohibited, applying since the
     // prohibitions date, and the treatment is to avoid it.
     #expect(scale(e, "prohibited") == 1)
@@ -239,7 +244,8 @@ import Testing
     // into an allowed one; the screening keeps showing those duties. Readiness 4 of 20 is 20%: likelihood 5.
     #expect(computed(e, "high_risk") == .bool(true) && level(e, "provider_readiness_level") == "early")
     // A UK provider needs an authorised representative; an unplanned change in production needs a new
-    // conformity assessment; the agents must be told about the emotion recognition (no notice yet).
+    // conformity assessment; the agents must be told about the emotion recognition (no notice yet). Its design
+    // changed since the high-risk rules applied, so no deferred deadline (no legacy-system-transition).
     #expect(
       raised(e) == [
         "prohibited-practice L5 S5 critical/medium", "high-risk-provider-obligations L5 S4 critical/medium",
