@@ -139,8 +139,8 @@ import Testing
     #expect(e.path.count == 38 && e.unanswered.isEmpty)
     // Consumers are affected (one repeat per question for them) but nobody vulnerable.
     #expect(e.path.contains("group_harm[customers]") && !e.path.contains("vulnerable_safeguards"))
-    // Impact 11 of 217 is 5.1%: level I, "little to no impact on people".
-    #expect(try scale(e, "impact") == 11 && computed(e, "impact_share") == .number(5.1))
+    // Impact 11 of 219 is 5%: level I, "little to no impact on people".
+    #expect(try scale(e, "impact") == 11 && computed(e, "impact_share") == .number(5))
     #expect(level(e) == "I")
     // Every safeguard asked of it is in place: nothing to treat.
     #expect(raised(e).isEmpty)
@@ -161,16 +161,22 @@ import Testing
     // Labour and misinformation effects bring their follow-ups; large compute asks about measurement.
     #expect(e.path.contains("workforce_engaged") && e.path.contains("misinformation_controls"))
     #expect(e.path.contains("footprint_measured") && !e.path.contains("electoral_safeguards"))
-    #expect(e.path.count == 55 && e.unanswered.isEmpty)
+    // Built on a supplier's model: the supplier's information is asked.
+    #expect(e.path.contains("supplier_information"))
+    #expect(e.path.count == 56 && e.unanswered.isEmpty)
     #expect(try computed(e, "vulnerable") == .bool(true) && computed(e, "irreversible_grave") == .bool(false))
-    // 28 of 217 impact points (12.9%): level II; strong safeguards (25 of 35) fall short of the 80% credit.
-    #expect(try scale(e, "impact") == 28 && scale(e, "mitigation") == 25)
+    // 29 of 219 impact points (13.2%): level II; strong safeguards (25 of 35) fall short of the 80% credit.
+    #expect(try scale(e, "impact") == 29 && scale(e, "mitigation") == 25)
     #expect(try computed(e, "mitigated") == .bool(false) && level(e) == "II")
     // Only general safeguards for the vulnerable people it meets: likelihood 3; the worst harm (2) is
     // lifted to 3 and then +1 for vulnerable people: severity 4, high; specific safeguards would cut the
     // likelihood to 2 (medium).
-    #expect(raised(e) == ["vulnerable-unprotected"])
+    #expect(raised(e) == ["vulnerable-unprotected", "supplier-opacity"])
     #expect(try rated(e, "vulnerable-unprotected") == "L3 S4 high / medium")
+    // Only a general model card from the model supplier: L3 S3, medium; shared with the supplier by contract.
+    #expect(try rated(e, "supplier-opacity") == "L3 S3 medium / medium")
+    // Consumer service, no decisions: not in an area the EU AI Act lists as high-risk.
+    #expect(try computed(e, "annex_iii_area") == .bool(false))
   }
 
   /// A medical triage assistant rating the urgency of out-of-hours calls; a nurse decides
@@ -185,16 +191,18 @@ import Testing
     // is skipped and the safeguards are asked; one repeat per group chosen.
     #expect(!e.path.contains("vulnerable_possible") && e.path.contains("vulnerable_safeguards"))
     #expect(e.path.contains("group_harm[patients]") && e.path.contains("group_alternative[public]"))
-    #expect(e.path.count == 57 && e.unanswered.isEmpty)
-    // Every mitigation asked is in place: 35 of 35 gives the 15% credit (16.6% becomes 14.1%, band II), but
+    #expect(e.path.count == 58 && e.unanswered.isEmpty)
+    // Every mitigation asked is in place: 35 of 35 gives the 15% credit (16.4% becomes 13.9%, band II), but
     // irreversible harm to health sets the floor at 25: level III whatever the safeguards.
     #expect(try scale(e, "mitigation") == 35 && computed(e, "mitigated") == .bool(true))
-    #expect(try computed(e, "impact_after_mitigation") == .number(14.1))
+    #expect(try computed(e, "impact_after_mitigation") == .number(13.9))
     #expect(try computed(e, "irreversible_grave") == .bool(true) && level(e) == "III")
     // The irreversible harm is severity 5 (the floor); likelihood 2 + 1 for reaching over 10,000 people:
     // critical, and still high after treatment, which management must accept knowingly.
-    #expect(raised(e) == ["irreversible-harm", "high-impact-sign-off"])
+    #expect(raised(e) == ["irreversible-harm", "eu-high-risk-area", "high-impact-sign-off"])
     #expect(try rated(e, "irreversible-harm") == "L3 S5 critical / high")
+    // Emergency triage is an Annex III use in the EU; it informs rather than decides, so likelihood 3.
+    #expect(try rated(e, "eu-high-risk-area") == "L3 S4 high / medium")
     #expect(try rated(e, "high-impact-sign-off") == "L3 S4 high / medium")
   }
 
@@ -214,14 +222,14 @@ import Testing
         "right_justification[work_education]",
       ])
     #expect(e.path.count == 52 && e.unanswered.isEmpty)
-    // 50 of 217 (23%) with weak safeguards (11 of 35): level III, high impact, as employment decisions are.
+    // 50 of 219 (22.8%) with weak safeguards (11 of 35): level III, high impact, as employment decisions are.
     #expect(try scale(e, "impact") == 50 && computed(e, "mitigation_share") == .number(31))
     #expect(level(e) == "III")
     #expect(
       raised(e) == [
         "no-alternative", "solely-automated-decision", "fairness-untested", "rights-not-balanced", "dpia-missing",
-        "no-contest-route", "decisions-unexplained", "effects-unmonitored", "narrow-assessment",
-        "high-impact-sign-off",
+        "no-contest-route", "decisions-unexplained", "effects-unmonitored", "eu-high-risk-area",
+        "narrow-assessment", "high-impact-sign-off",
       ])
     // Auto-rejection with people handling only exceptions: a significant decision without human involvement,
     // severity 4; likelihood 3 + 1 for over 10,000 applicants: critical. A reviewer in the loop brings it to
@@ -244,14 +252,16 @@ import Testing
     let e = try engine("benefits-eligibility")
     // Nobody reviews outputs, so the reviewer's authority and conditions are not asked.
     #expect(!e.path.contains("override_authority") && !e.path.contains("review_conditions"))
-    #expect(e.path.contains("vulnerable_safeguards") && e.path.count == 52)
+    #expect(e.path.contains("vulnerable_safeguards") && e.path.count == 53)
     // Nine "Not sure" answers; an unsure reversibility counts as irreversible, which with loss of liberty
     // and discrimination among the harms gives the severity floor of 5.
     #expect(try computed(e, "unknown_count") == .number(9))
     #expect(try computed(e, "irreversible_grave") == .bool(true) && computed(e, "severity_floor") == .number(5))
-    // 83 of 217 (38.2%), no safeguards: level IV.
-    #expect(try computed(e, "impact_share") == .number(38.2) && level(e) == "IV")
-    #expect(raised(e).count == 23)
+    // 85 of 219 (38.8%), no safeguards: level IV.
+    #expect(try computed(e, "impact_share") == .number(38.8) && level(e) == "IV")
+    #expect(raised(e).count == 25)
+    // The supplier gives nothing: the treatment is to share the risk through the contract.
+    #expect(try rated(e, "supplier-opacity") == "L4 S4 critical / medium")
     // A right limited with no legal basis: rated L4 S5 and to be avoided, not mitigated.
     #expect(try rated(e, "right-without-legal-basis") == "L4 S5 critical / medium")
     let treatment = try #require(q.risks.first { $0.id == "right-without-legal-basis" }?.treatment)
