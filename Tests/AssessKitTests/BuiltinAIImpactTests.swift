@@ -279,6 +279,31 @@ import Testing
     #expect(!raised(e).contains("agent-unchecked-actions"))
   }
 
+  // MARK: Rules that hold for any answers
+
+  /// Random answer sequences: after every change the incremental engine equals a full evaluation, and the
+  /// questionnaire's rules hold: the irreversible-harm floor (risk at severity 5, level at least III), an
+  /// unknown always raised as a risk, vulnerable people never lowering a severity below its floor.
+  @Test(arguments: [11, 12, 13, 14] as [UInt64])
+  func rulesHoldForRandomAnswers(seed: UInt64) throws {
+    var random = SplitMix64(seed: seed)
+    var e = Engine(questionnaire: q)
+    let ids = RandomAnswers.ids(in: q)
+    for _ in 0..<120 {
+      let id = ids[Int(random.next() % UInt64(ids.count))]
+      e.set(id, to: RandomAnswers.value(for: id, in: q, using: &random))
+      let full = Engine(questionnaire: q, answers: e.answers)
+      #expect(e.path == full.path && e.risks == full.risks && e.computed == full.computed)
+      if try computed(e, "irreversible_grave") == .bool(true) {
+        #expect(try risk(e, "irreversible-harm").raised && risk(e, "irreversible-harm").inherent.severity == 5)
+        #expect(["III", "IV"].contains(level(e)))
+        #expect(try risk(e, "solely-automated-decision").inherent.severity == 5)
+      }
+      #expect(try (scale(e, "unknowns") > 0) == risk(e, "impact-unknowns").raised)
+      #expect(try (level(e) == "IV") == (risk(e, "high-impact-sign-off").inherent.severity == 5))
+    }
+  }
+
   // MARK: Floors and branches, one answer at a time
 
   /// The floor follows the harm: when a missed case can be put right, triage falls back to level II and the
