@@ -130,19 +130,23 @@ import Testing
   /// individuals, errors cost only time, and it is well run.
   @Test func spamFilter() throws {
     let e = try engine("spam-filter")
-    // No decision about people and no agent: the fairness and oversight sections do not apply; with no harm
-    // type chosen, reversibility is not asked; no generative output, so no marking question.
-    #expect(try !sectionShown(e, "fairness") && !sectionShown(e, "oversight"))
+    // No decision about people and not generative: the fairness section does not apply; with no harm type
+    // chosen, reversibility is not asked; no generative output, so no marking question; no decision, so no
+    // explanation or contest route. People are affected, so oversight (stop, monitoring) is asked.
+    #expect(try !sectionShown(e, "fairness") && sectionShown(e, "oversight"))
     #expect(try sectionShown(e, "rights") && sectionShown(e, "transparency"))
     #expect(!e.path.contains("reversibility") && !e.path.contains("content_marking"))
     #expect(!e.path.contains("explanation") && !e.path.contains("contest_route"))
-    #expect(e.path.count == 38 && e.unanswered.isEmpty)
+    // Nobody reviews single messages, so the reviewer's authority and conditions are not asked.
+    #expect(e.path.contains("monitoring") && !e.path.contains("override_authority"))
+    #expect(e.path.count == 41 && e.unanswered.isEmpty)
     // Consumers are affected (one repeat per question for them) but nobody vulnerable.
     #expect(e.path.contains("group_harm[customers]") && !e.path.contains("vulnerable_safeguards"))
-    // Impact 11 of 219 is 5%: level I, "little to no impact on people".
-    #expect(try scale(e, "impact") == 11 && computed(e, "impact_share") == .number(5))
+    // Impact 13 of 219 is 5.9%: level I, "little to no impact on people".
+    #expect(try scale(e, "impact") == 13 && computed(e, "impact_share") == .number(5.9))
     #expect(level(e) == "I")
-    // Every safeguard asked of it is in place: nothing to treat.
+    // Every safeguard asked of it is in place, and with no decision about people, nobody reviewing single
+    // messages is not an oversight failure: nothing to treat.
     #expect(raised(e).isEmpty)
   }
 
