@@ -172,9 +172,9 @@ import Testing
     // 29 of 219 impact points (13.2%): level II; strong safeguards (25 of 35) fall short of the 80% credit.
     #expect(try scale(e, "impact") == 29 && scale(e, "mitigation") == 25)
     #expect(try computed(e, "mitigated") == .bool(false) && level(e) == "II")
-    // Only general safeguards for the vulnerable people it meets: likelihood 3; the worst harm (2) is
-    // lifted to 3 and then +1 for vulnerable people: severity 4, high; specific safeguards would cut the
-    // likelihood to 2 (medium).
+    // Only general safeguards for the vulnerable people it meets, who were not consulted: likelihood 3; the
+    // worst harm (2) is lifted to 3 and then +1 for vulnerable people: severity 4, high. Consulting them
+    // would lower the likelihood to 2 (medium); specific, tested safeguards would close the risk.
     #expect(raised(e) == ["vulnerable-unprotected", "supplier-opacity"])
     #expect(try rated(e, "vulnerable-unprotected") == "L3 S4 high / medium")
     // Only a general model card from the model supplier: L3 S3, medium; shared with the supplier by contract.
