@@ -153,7 +153,7 @@ import Testing
   /// A customer-service chatbot on a hosted large language model that drafts refunds an agent confirms
   /// (support-chatbot.yaml). It decides nothing about people, but talks to millions, some of them vulnerable.
   @Test func supportChatbot() throws {
-    let e = try engine("support-chatbot")
+    var e = try engine("support-chatbot")
     // Generative: the fairness section opens for stereotype testing only (no decisions, so no subgroup
     // testing); crisis handling and content marking are asked. Agent: its actions and the oversight section.
     #expect(try sectionShown(e, "fairness") && sectionShown(e, "oversight"))
@@ -181,6 +181,10 @@ import Testing
     #expect(try rated(e, "supplier-opacity") == "L3 S3 medium / medium")
     // Consumer service, no decisions: not in an area the EU AI Act lists as high-risk.
     #expect(try computed(e, "annex_iii_area") == .bool(false))
+    e.set("vulnerable_consulted", to: .bool(true))
+    #expect(try rated(e, "vulnerable-unprotected") == "L2 S4 medium / medium")
+    e.set("vulnerable_safeguards", to: .string("specific"))
+    #expect(try !risk(e, "vulnerable-unprotected").raised)
   }
 
   /// A medical triage assistant rating the urgency of out-of-hours calls; a nurse decides
