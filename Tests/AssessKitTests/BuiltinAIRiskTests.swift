@@ -359,8 +359,10 @@ import Testing
       "support-chatbot", changing: ["techniques": .list([.string("generative"), .string("agent")])])
     #expect(sections(agent).contains("agent_security"))
     #expect(agent.unanswered == ["agent_tools", "agent_limits", "agent_stop"])
-    // Until the tools are known, excessive agency is raised at its highest severity for an agent without tools.
-    #expect(state(agent, "excessive-agency")?.raised == true)
+    // Until its tools are known, the agent is assumed able to change records or move money: excessive agency
+    // and prompt injection are raised at the highest severity, so an unknown never hides a risk.
+    #expect(rated(agent, "excessive-agency") == "4x5 critical -> 4x5 critical")
+    #expect(state(agent, "prompt-injection")?.inherent.severity == 5)
     // The chatbot as a plain classifier: both language-model sections close and their answers are kept aside.
     let classifier = try engine("support-chatbot", changing: ["techniques": .list([.string("predictive")])])
     #expect(!sections(classifier).contains("generative_quality") && !sections(classifier).contains("llm_security"))
