@@ -155,7 +155,7 @@ import Testing
     #expect(e.path.contains("poisoning") && e.path.contains("model_theft"))
     // It decides about applicants, so representativeness, subgroup testing and a contest route are asked;
     // recruiters review each ranking, so automation bias is asked; high-risk, so the AI Act obligations too.
-    for id in ["representativeness", "subgroup_testing", "contest_route", "automation_bias", "ai_act_obligations"] {
+    for id in ["representativeness", "subgroup_testing", "contest_process", "automation_bias", "ai_act_obligations"] {
       #expect(e.path.contains(id), "\(id)")
     }
     // Assessed before, and data and scale changed since: the change questions follow.
@@ -198,7 +198,7 @@ import Testing
       ])
     // It decides nothing about individuals: no subgroup testing, representativeness or contest route.
     #expect(!e.path.contains("subgroup_testing") && !e.path.contains("representativeness"))
-    #expect(!e.path.contains("contest_route") && !e.path.contains("automation_bias"))
+    #expect(!e.path.contains("contest_process") && !e.path.contains("automation_bias"))
     // A hosted model: supplier questions instead of poisoning and model theft.
     #expect(e.path.contains("supplier_contract") && e.path.contains("model_updates"))
     #expect(!e.path.contains("poisoning") && !e.path.contains("model_theft"))
@@ -262,10 +262,10 @@ import Testing
     let e = try engine("spam-filter")
     #expect(e.unanswered.isEmpty && e.path.count == 49)
     // Not on the EU market: no AI Act questions; personal data in mail: the DPIA question stays.
-    #expect(!e.path.contains("ai_act_tier") && e.path.contains("dpia"))
+    #expect(!e.path.contains("ai_act_tier") && e.path.contains("dpia_done"))
     // Nothing changed since the last assessment: no follow-up about re-assessing changes.
     #expect(e.path.contains("changes") && !e.path.contains("change_reassessed"))
-    #expect(!e.path.contains("contest_route") && !e.path.contains("tool_permission[read]"))
+    #expect(!e.path.contains("contest_process") && !e.path.contains("tool_permission[read]"))
 
     #expect(level(e, "exposure_level") == "Low" && level(e, "control_maturity") == "Strong")
     #expect(level(e, "risk_posture") == "Low")
