@@ -369,4 +369,25 @@ import Testing
     #expect(classifier.answersAside.contains("injection_testing") && classifier.answersAside.contains("grounding"))
     #expect(!raised(classifier).contains("prompt-injection") && !raised(classifier).contains("ungrounded-output"))
   }
+
+  /// Random answer sequences (including cleared answers): after every change the incremental engine agrees with a
+  /// full evaluation, and no raised risk is rated worse after controls than before them.
+  @Test(arguments: [11, 12, 13, 14] as [UInt64])
+  func randomAnswersKeepResidualsAtOrBelowInherent(seed: UInt64) throws {
+    var random = SplitMix64(seed: seed)
+    var e = Engine(questionnaire: q)
+    let ids = RandomAnswers.ids(in: q)
+    for _ in 0..<200 {
+      let id = ids[Int(random.next() % UInt64(ids.count))]
+      e.set(id, to: RandomAnswers.value(for: id, in: q, using: &random))
+      let full = Engine(questionnaire: q, answers: e.answers)
+      #expect(e.path == full.path && e.risks == full.risks)
+      #expect(e.levels.map(\.label) == full.levels.map(\.label))
+      for (i, r) in e.risks.enumerated() where r.raised {
+        let residual = try #require(r.residual, "\(q.risks[i].id)")
+        #expect(residual.likelihood <= r.inherent.likelihood, "\(q.risks[i].id)")
+        #expect(residual.severity <= r.inherent.severity, "\(q.risks[i].id)")
+      }
+    }
+  }
 }
