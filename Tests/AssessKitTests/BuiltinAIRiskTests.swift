@@ -143,6 +143,7 @@ import Testing
 
   @Test func cvScreeningModel() throws {
     let e = try engine("cv-screening")
+    // Every question on its path is answered: 57 of the 76, a typical length for a predictive system.
     #expect(e.unanswered.isEmpty && e.path.count == 57)
     // A predictive in-house model: no generative, language-model or agent sections.
     #expect(
@@ -162,6 +163,8 @@ import Testing
     #expect(e.path.contains("changes") && e.path.contains("change_reassessed"))
 
     #expect(computed(e, "harm_severity") == .number(4))  // a lost job opportunity is lasting harm
+    // Informing decisions on applicants' livelihoods at a medium scale is high exposure; about half the controls
+    // asked about are in place, so the posture is high: treat before further use.
     #expect(level(e, "exposure_level") == "High" && level(e, "control_maturity") == "Partial")
     #expect(level(e, "risk_posture") == "High")
 
@@ -184,11 +187,13 @@ import Testing
     #expect(rated(e, "regulatory-noncompliance") == "4x4 critical -> 3x4 high")
     // Data and scale changed since an outdated assessment and nobody re-assessed them.
     #expect(rated(e, "unassessed-change") == "4x3 high -> 4x3 high")
+    // Ranking CVs is high-risk, not prohibited; every question was answered with a definite answer.
     #expect(state(e, "prohibited-practice")?.raised == false && state(e, "assessment-unknowns")?.raised == false)
   }
 
   @Test func customerServiceChatbotOnAHostedModel() throws {
     let e = try engine("support-chatbot")
+    // Longer than the classifier's path: the generative sections add nine questions, the supplier four.
     #expect(e.unanswered.isEmpty && e.path.count == 64)
     // Generative: output quality and language-model security are asked; it has no tools, so no agent section.
     #expect(
@@ -204,12 +209,14 @@ import Testing
     #expect(!e.path.contains("poisoning") && !e.path.contains("model_theft"))
     #expect(e.path.contains("data_rights[operational]") && e.path.contains("data_rights[user_content]"))
 
+    // Wide reach to the public, autonomy and generation make exposure high; controls are strong, so the posture
+    // is moderate and no gap risk is raised.
     #expect(level(e, "exposure_level") == "High" && level(e, "control_maturity") == "Strong")
-    // Wide reach to the public, but controls are strong: a moderate posture.
     #expect(level(e, "risk_posture") == "Moderate")
     #expect(computed(e, "governance_gaps") == .number(0) && computed(e, "compliance_gaps") == .number(0))
 
     let risks = raised(e)
+    // Twelve exposure risks remain on the register: risks are listed even when well controlled.
     #expect(risks.count == 12)
     // Nothing is decided about people, governance is complete and compliance is clear.
     for id in ["biased-outcomes", "weak-oversight", "weak-governance", "regulatory-noncompliance", "excessive-agency"] {
@@ -223,12 +230,14 @@ import Testing
     #expect(rated(e, "ungrounded-output") == "5x3 critical -> 3x2 medium")
     // An assessed supplier under a negotiated contract with a pinned model version.
     #expect(rated(e, "supplier-dependency") == "4x3 high -> 1x3 low")
+    // So the only residual above the appetite (medium) is prompt injection: the one control answered "partly".
     let aboveAppetite = q.risks.indices.filter { e.risks[$0].raised && e.risks[$0].residual!.rating > mediumRating }
     #expect(aboveAppetite.map { q.risks[$0].id } == ["prompt-injection"])
   }
 
   @Test func emergencyTriageAssistantInPilot() throws {
     let e = try engine("triage-assistant")
+    // A predictive model with a supplier and a sector: between the classifier's and the chatbot's path.
     #expect(e.unanswered.isEmpty && e.path.count == 61)
     // First assessment: no change questions; in pilot: incidents and complaints are asked.
     #expect(!e.path.contains("changes") && e.path.contains("incidents") && e.path.contains("complaints"))
@@ -241,6 +250,8 @@ import Testing
     #expect(computed(e, "sensitive_data") == .bool(true))  // health data
     // Four "Not sure" answers: rights to licensed data, robustness, model theft, AI Act obligations.
     #expect(scale(e, "unknowns") == 4)
+    // Patients, health data and irreversible harm: very high exposure. Good controls, but four unknowns add a
+    // step: the posture is high, not moderate.
     #expect(level(e, "exposure_level") == "Very high" && level(e, "control_maturity") == "Established")
     #expect(level(e, "risk_posture") == "High")
 
@@ -255,18 +266,22 @@ import Testing
     #expect(rated(e, "assessment-unknowns") == "4x4 critical -> 4x4 critical")
     let unknowns = try #require(q.risks.first { $0.id == "assessment-unknowns" })
     #expect(unknowns.dimension == "assurance" && unknowns.treatment?.actions[0].hasPrefix("Find out") == true)
+    // Governance is complete, and a predictive model raises no generated-content risk.
     #expect(!raised(e).contains("weak-governance") && !raised(e).contains("ungrounded-output"))
   }
 
   @Test func spamFilterOutsideTheEU() throws {
     let e = try engine("spam-filter")
+    // The shortest of the five: no decisions about people, no EU, no supplier, no generation.
     #expect(e.unanswered.isEmpty && e.path.count == 49)
     // Not on the EU market: no AI Act questions; personal data in mail: the DPIA question stays.
     #expect(!e.path.contains("ai_act_tier") && e.path.contains("dpia_done"))
     // Nothing changed since the last assessment: no follow-up about re-assessing changes.
     #expect(e.path.contains("changes") && !e.path.contains("change_reassessed"))
+    // It decides nothing about people and has no tools.
     #expect(!e.path.contains("contest_process") && !e.path.contains("tool_permission[read]"))
 
+    // Minor, recoverable harm to a few internal users, with every control in place: low all round.
     #expect(level(e, "exposure_level") == "Low" && level(e, "control_maturity") == "Strong")
     #expect(level(e, "risk_posture") == "Low")
     #expect(computed(e, "control_pct") == .number(100))
@@ -283,11 +298,13 @@ import Testing
     }
     // Mail holds personal data, so an attack on the filter is serious even with every control in place.
     #expect(rated(e, "model-compromise") == "3x4 high -> 1x4 medium")
+    // A misfiled mail is minor and a tested fallback (releasing from quarantine) makes it negligible.
     #expect(rated(e, "unreliable-performance") == "3x2 medium -> 1x1 low")
   }
 
   @Test func refundAgentWithPaymentTools() throws {
     let e = try engine("refund-agent")
+    // Every section opens for a generative agent with a supplier, EU customers and personal data.
     #expect(e.unanswered.isEmpty && e.path.count == 65)
     #expect(
       sections(e) == [
@@ -304,8 +321,10 @@ import Testing
     // Fully automated: nobody reviews outputs, so there is no reviewer to ask about.
     #expect(!e.path.contains("oversight_authority") && !e.path.contains("automation_bias"))
 
+    // Autonomous payments to the public at scale with almost no controls: the worst posture short of a ban.
     #expect(level(e, "exposure_level") == "Very high" && level(e, "control_maturity") == "Weak")
     #expect(level(e, "risk_posture") == "Severe")
+    // Data leakage and sector rules are not known.
     #expect(scale(e, "unknowns") == 2)
 
     let risks = raised(e)
@@ -314,6 +333,7 @@ import Testing
     #expect(rated(e, "excessive-agency") == "4x5 critical -> 4x5 critical")
     // Customer emails are read by an agent with payment tools, untested: the worst cell of the grid.
     #expect(rated(e, "prompt-injection") == "5x5 critical -> 5x5 critical")
+    // All five governance gaps, and neither a concern channel nor a planned review to soften them.
     #expect(rated(e, "weak-governance") == "5x4 critical -> 5x4 critical")
     // Solely automated significant decisions: at least Major; the contest route takes a step off the severity.
     #expect(rated(e, "weak-oversight") == "5x4 critical -> 5x3 critical")
