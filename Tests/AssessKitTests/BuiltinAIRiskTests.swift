@@ -373,6 +373,16 @@ import Testing
     #expect(!e.path.contains("ai_act_obligations"))
   }
 
+  @Test func sectorRulesMustBeNamedOnlyWhenThereAreGapsToClose() throws {
+    // Gaps go into the treatment plan, which needs to say which rules; rules that are met may stay unnamed.
+    let gaps = try engine("spam-filter", changing: ["sector_rules": .string("apply_gaps")])
+    #expect(gaps.unanswered == ["sector_rules_named"])
+    #expect(rated(gaps, "regulatory-noncompliance") == "3x4 high -> 3x4 high")
+    let met = try engine("spam-filter", changing: ["sector_rules": .string("apply_met")])
+    #expect(met.path.contains("sector_rules_named") && met.unanswered.isEmpty)
+    #expect(state(met, "regulatory-noncompliance")?.raised == false)
+  }
+
   @Test func techniquesSwitchTheGenerativeAndAgentSections() throws {
     // The chatbot given tools: the agent section opens and waits for answers.
     let agent = try engine(
