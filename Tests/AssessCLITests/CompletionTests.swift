@@ -39,6 +39,6 @@ import Testing
     try "x".write(to: dir.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
     #expect(try complete("assess status ", in: dir) == ["alpha-1", "alpha-2", "beta"])
     #expect(try complete("assess history al", in: dir) == ["alpha-1", "alpha-2"])
-    #expect(try complete("assess start ", in: dir) == ["example", "mine.yaml"])
+    #expect(try complete("assess start ", in: dir) == ["ai-impact", "ai-risk", "eu-ai-act", "example", "mine.yaml"])
   }
 }

@@ -36,7 +36,8 @@ import Testing
 
     let list = try run(["list"])
     #expect(list.status == 0, "\(list.stderr)")
-    #expect(list.stdout.contains("  example  1.0.0  Example AI impact screening"))
+    #expect(list.stdout.contains("  example    1.0.0  Example AI impact screening"))
+    #expect(list.stdout.contains("  ai-impact  1.0.0  AI system impact assessment"))
     let validate = try run(["validate", "example"])
     #expect(validate.status == 0 && validate.stdout == "example.yaml: ok: 'example' 1.0.0, 9 questions, 3 risks\n")
     let evaluate = try run(["evaluate", "example", "--answers", "answers.yaml"])

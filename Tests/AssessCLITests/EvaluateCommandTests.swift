@@ -96,7 +96,7 @@ import Testing
     #expect(r.status == 2)
     #expect(
       r.stderr
-        == "error: no built-in questionnaire 'exampel' and no such file (did you mean 'example'?); built-ins are example\n"
+        == "error: no built-in questionnaire 'exampel' and no such file (did you mean 'example'?); built-ins are ai-impact, ai-risk, eu-ai-act, example\n"
     )
   }
 

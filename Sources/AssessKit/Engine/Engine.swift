@@ -200,7 +200,7 @@ public struct Engine: Sendable {
 }
 
 extension Engine: EvaluationContext {
-  public func value(of symbol: Symbol) -> Value {
+  package func value(of symbol: Symbol) -> Value {
     switch symbol {
     case .question(let q): return questionValue[q]
     case .instance(let q, let option): return instances[q].first { $0.option == option }?.value ?? .null
@@ -212,7 +212,7 @@ extension Engine: EvaluationContext {
     }
   }
 
-  public func isAnswered(_ symbol: Symbol) -> Bool {
+  package func isAnswered(_ symbol: Symbol) -> Bool {
     switch symbol {
     case .question(let q): return questionValue[q].isPresent
     case .instance(let q, let option): return instances[q].first { $0.option == option }?.value.isPresent ?? false

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads what a person types at a question's prompt: option numbers, values, starts of labels,
 /// lists and ranges for multiple choice, y/n, numbers in range.
-public enum PromptInput {
+package enum PromptInput {
   /// The value for `text` typed at `question`, checked; or one sentence saying what is accepted.
   ///
   /// - Parameters:
@@ -10,7 +10,7 @@ public enum PromptInput {
   ///   - question: the question asked.
   ///   - id: the id answered (`q` or `q[option]`).
   ///   - questionnaire: where it is.
-  public static func parse(_ text: String, for question: Question, id: String, in questionnaire: Questionnaire)
+  package static func parse(_ text: String, for question: Question, id: String, in questionnaire: Questionnaire)
     -> Result<Value, AnswerError>
   {
     let input = text.trimmingCharacters(in: .whitespaces)

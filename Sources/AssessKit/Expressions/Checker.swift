@@ -1,7 +1,7 @@
 /// Resolves names and checks types of a parsed expression, collecting every error it finds.
-public struct ExpressionChecker {
+package struct ExpressionChecker {
   /// What checking an expression gives: the compiled form and its type, or every error found.
-  public enum Outcome: Sendable {
+  package enum Outcome: Sendable {
     case success(CompiledExpr, ExprType)
     case failure([ExpressionError])
   }
@@ -16,7 +16,7 @@ public struct ExpressionChecker {
   ///   - scope: the names it may use.
   ///   - expected: the type the context needs (`when` needs true/false), or `nil` for any.
   /// - Returns: the compiled expression and its type, or every error found (offsets into `text`).
-  public static func check(_ text: String, in scope: any ExpressionScope, expecting expected: ExprType?)
+  package static func check(_ text: String, in scope: any ExpressionScope, expecting expected: ExprType?)
     -> Outcome
   {
     let expr: Expr

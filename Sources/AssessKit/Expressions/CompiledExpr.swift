@@ -1,5 +1,5 @@
 /// A checked expression with names resolved, ready to evaluate many times.
-public indirect enum CompiledExpr: Sendable, Hashable {
+package indirect enum CompiledExpr: Sendable, Hashable {
   case constant(Value)
   case list([CompiledExpr])
   case ref(Symbol)
@@ -11,14 +11,14 @@ public indirect enum CompiledExpr: Sendable, Hashable {
   case score(Int)
 
   /// The built-in functions.
-  public enum Function: String, Sendable, Hashable, CaseIterable {
+  package enum Function: String, Sendable, Hashable, CaseIterable {
     case answered, count, sum, min, max, round, abs, floor, ceil, `if`, score, maxScore
     // Loose comparisons with the SurveyJS engine's semantics (docs/FORMAT.md, "Loose functions").
     case truthy, empty, notempty, equal, includes, excludes, anyof, allof, greater, less
   }
 
   /// Every symbol this expression reads.
-  public var dependencies: Set<Symbol> {
+  package var dependencies: Set<Symbol> {
     var out = Set<Symbol>()
     collect(into: &out)
     return out
@@ -41,16 +41,16 @@ public indirect enum CompiledExpr: Sendable, Hashable {
 /// An expression as written in a questionnaire, checked and compiled.
 public struct Expression: Sendable, Hashable, CustomStringConvertible {
   /// The text as written.
-  public var source: String
+  public let source: String
   /// The compiled form.
-  public var compiled: CompiledExpr
+  package let compiled: CompiledExpr
   /// Its static type.
-  public var type: ExprType
+  package let type: ExprType
   /// Where the text starts in its file.
-  public var location: SourceLocation?
+  public let location: SourceLocation?
 
   /// Creates an expression.
-  public init(source: String, compiled: CompiledExpr, type: ExprType, location: SourceLocation?) {
+  package init(source: String, compiled: CompiledExpr, type: ExprType, location: SourceLocation?) {
     self.source = source
     self.compiled = compiled
     self.type = type
@@ -58,7 +58,7 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// A constant number (for literal likelihoods and the like).
-  public static func constant(_ n: Double, location: SourceLocation?) -> Expression {
+  package static func constant(_ n: Double, location: SourceLocation?) -> Expression {
     Expression(source: JSON.format(n), compiled: .constant(.number(n)), type: .number, location: location)
   }
 

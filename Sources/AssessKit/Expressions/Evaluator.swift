@@ -1,7 +1,7 @@
 import Foundation
 
 /// Supplies the values that compiled expressions read.
-public protocol EvaluationContext {
+package protocol EvaluationContext {
   /// The current value of a symbol; `.null` for an answer that is off the path or not given.
   func value(of symbol: Symbol) -> Value
   /// Whether a question (or instance) is on the path and answered.
@@ -13,7 +13,7 @@ public protocol EvaluationContext {
 extension CompiledExpr {
   /// Evaluates the expression. Never fails: the checker has ruled out what cannot run, and
   /// null semantics (see docs/FORMAT.md) cover missing answers.
-  public func evaluate(in context: some EvaluationContext) -> Value {
+  package func evaluate(in context: some EvaluationContext) -> Value {
     switch self {
     case .constant(let v): return v
     case .ref(let symbol): return context.value(of: symbol)

@@ -1,13 +1,13 @@
 /// The syntax tree of an expression, as parsed, before names are resolved.
-public struct Expr: Sendable, Equatable {
+package struct Expr: Sendable, Equatable {
   /// Unary operators.
-  public enum UnaryOp: String, Sendable {
+  package enum UnaryOp: String, Sendable {
     case not
     case negate = "-"
   }
 
   /// Binary operators, in the spelling of the language.
-  public enum BinaryOp: String, Sendable {
+  package enum BinaryOp: String, Sendable {
     case or, and
     case equal = "=="
     case notEqual = "!="
@@ -30,7 +30,7 @@ public struct Expr: Sendable, Equatable {
   }
 
   /// The kinds of expression.
-  public indirect enum Kind: Sendable, Equatable {
+  package indirect enum Kind: Sendable, Equatable {
     case literal(Value)
     case list([Expr])
     case name(String)
@@ -40,11 +40,11 @@ public struct Expr: Sendable, Equatable {
   }
 
   /// What this expression is.
-  public var kind: Kind
+  package var kind: Kind
   /// Offset of its first token in the expression text, in Unicode scalars.
-  public var offset: Int
+  package var offset: Int
   /// Offset of its operator token (for binary and unary), else the same as `offset`.
-  public var operatorOffset: Int
+  package var operatorOffset: Int
 
   init(_ kind: Kind, at offset: Int, operatorAt: Int? = nil) {
     self.kind = kind

@@ -1,5 +1,5 @@
 /// The static type of an expression, inferred by the checker.
-public indirect enum ExprType: Sendable, Hashable, CustomStringConvertible {
+package indirect enum ExprType: Sendable, Hashable, CustomStringConvertible {
   case number
   case string
   case bool
@@ -10,7 +10,7 @@ public indirect enum ExprType: Sendable, Hashable, CustomStringConvertible {
   case any
 
   /// Whether values of the two types can be compared or combined.
-  public func fits(_ other: ExprType) -> Bool {
+  package func fits(_ other: ExprType) -> Bool {
     switch (self, other) {
     case (.any, _), (_, .any), (.null, _), (_, .null): return true
     case (.list(let a), .list(let b)): return a.fits(b)
@@ -38,7 +38,7 @@ public indirect enum ExprType: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// How the type reads in an error message.
-  public var description: String {
+  package var description: String {
     switch self {
     case .number: return "number"
     case .string: return "text"

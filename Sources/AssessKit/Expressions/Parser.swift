@@ -2,13 +2,13 @@
 ///
 /// Precedence, loosest first: `or`; `and`; `not`; comparisons and `in`, `contains`; `+ -`; `* /`;
 /// unary `-`; literals, names, calls, parentheses and lists.
-public struct ExpressionParser {
+package struct ExpressionParser {
   private var tokens: [Token]
   private var index = 0
 
   /// Parses `text`.
   /// - Throws: `ExpressionError` with the offset of the offending token.
-  public static func parse(_ text: String) throws(ExpressionError) -> Expr {
+  package static func parse(_ text: String) throws(ExpressionError) -> Expr {
     var parser = ExpressionParser(tokens: try Lexer.tokenize(text))
     if parser.current.kind == .end { throw ExpressionError("empty expression", at: 0) }
     let expr = try parser.parseOr()

@@ -1,5 +1,5 @@
 /// What a resolved name refers to; indices are positions in the questionnaire's arrays.
-public enum Symbol: Sendable, Hashable {
+package enum Symbol: Sendable, Hashable {
   /// A question (its effective answer; a list of instance answers for a repeated question).
   case question(Int)
   /// One instance of a repeated question, for one option of the question it repeats over.
@@ -13,24 +13,24 @@ public enum Symbol: Sendable, Hashable {
 }
 
 /// What the checker knows about a name.
-public struct NameInfo: Sendable {
+package struct NameInfo: Sendable {
   /// What the name refers to.
-  public var symbol: Symbol
+  package var symbol: Symbol
   /// Its static type.
-  public var type: ExprType
+  package var type: ExprType
   /// The values a choice question (or a level's labels) can take, for checking literals against.
-  public var options: [String]?
+  package var options: [String]?
   /// The range a number can take (scale questions, number questions with bounds), for warnings.
-  public var range: ClosedRange<Double>?
+  package var range: ClosedRange<Double>?
   /// Whether `score()` applies (choice and yes/no questions).
-  public var scored: Bool
+  package var scored: Bool
   /// What kind of thing it is, for messages ("question", "scale", ...).
-  public var kind: String
+  package var kind: String
   /// Why the name cannot be used where it appears (a later question, a later computed value), if so.
-  public var unavailable: String?
+  package var unavailable: String?
 
   /// Creates the information for one name.
-  public init(
+  package init(
     symbol: Symbol, type: ExprType, options: [String]? = nil, range: ClosedRange<Double>? = nil,
     scored: Bool = false, kind: String
   ) {
@@ -44,7 +44,7 @@ public struct NameInfo: Sendable {
 }
 
 /// The names an expression may use, and the static facts the checker needs.
-public protocol ExpressionScope {
+package protocol ExpressionScope {
   /// The information for `name`, or `nil` if it is unknown here.
   func lookup(_ name: String) -> NameInfo?
   /// Every name, for "did you mean" hints.

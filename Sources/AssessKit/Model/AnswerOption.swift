@@ -1,20 +1,20 @@
 /// One option of a choice question.
 public struct AnswerOption: Sendable, Hashable {
   /// The value stored in answers (for yes/no questions, `yes` or `no`).
-  public var value: String
+  public internal(set) var value: String
   /// The label shown.
-  public var label: String
+  public internal(set) var label: String
   /// Optional help for this option.
-  public var help: String?
+  public internal(set) var help: String?
   /// Points per scale, by scale index.
-  public var score: [Int: Double]
+  public internal(set) var score: [Int: Double]
   /// Whether choosing it excludes every other option of a multiple choice ("none of these").
-  public var exclusive: Bool
+  public internal(set) var exclusive: Bool
   /// Where it is written.
-  public var location: SourceLocation?
+  public internal(set) var location: SourceLocation?
 
   /// Creates an option.
-  public init(
+  package init(
     value: String, label: String, help: String? = nil, score: [Int: Double] = [:], exclusive: Bool = false,
     location: SourceLocation? = nil
   ) {

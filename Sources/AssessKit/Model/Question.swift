@@ -1,40 +1,40 @@
 /// One question (or display-only note) of a questionnaire.
 public struct Question: Sendable, Hashable {
   /// Its id, unique among questions, scales, computed values and levels.
-  public var id: String
+  public internal(set) var id: String
   /// Its kind.
-  public var type: QuestionType
+  public internal(set) var type: QuestionType
   /// The question as asked; for a repeated question, `{item}` stands for the option's label.
-  public var prompt: String
+  public internal(set) var prompt: String
   /// Why we ask, and what a good answer contains.
-  public var help: String?
+  public internal(set) var help: String?
   /// References (standards clauses, controls).
-  public var refs: [String]
+  public internal(set) var refs: [String]
   /// Whether an answer is required when the question is on the path.
-  public var required: Bool
+  public internal(set) var required: Bool
   /// The condition that puts it on the path, if any.
-  public var when: Expression?
+  public internal(set) var when: Expression?
   /// A condition under which it is required (`required: "<expression>"`); `nil` when `required` says it all.
-  public var requiredWhen: Expression?
+  public internal(set) var requiredWhen: Expression?
   /// Options of a choice question; for yes/no, the optional `yes` and `no` entries.
-  public var options: [AnswerOption]
+  public internal(set) var options: [AnswerOption]
   /// Lower bound (scale, number).
-  public var min: Double?
+  public internal(set) var min: Double?
   /// Upper bound (scale, number).
-  public var max: Double?
+  public internal(set) var max: Double?
   /// Labels of scale points, by value.
-  public var labels: [Int: String]
+  public internal(set) var labels: [Int: String]
   /// Unit of a number.
-  public var unit: String?
+  public internal(set) var unit: String?
   /// For a repeated question: the index of the multiple-choice question it repeats over.
-  public var repeatOver: Int?
+  public internal(set) var repeatOver: Int?
   /// Index of its section.
-  public var section: Int
+  public internal(set) var section: Int
   /// Where it is written.
-  public var location: SourceLocation?
+  public internal(set) var location: SourceLocation?
 
   /// Creates a question.
-  public init(
+  package init(
     id: String, type: QuestionType, prompt: String, help: String? = nil, refs: [String] = [], required: Bool = true,
     when: Expression? = nil, options: [AnswerOption] = [], min: Double? = nil, max: Double? = nil,
     labels: [Int: String] = [:],

@@ -22,7 +22,7 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable {
   public var hasOptions: Bool { self == .single || self == .multi || self == .yesno }
 
   /// The static type of its answer in expressions.
-  public var valueType: ExprType {
+  package var valueType: ExprType {
     switch self {
     case .single, .text: return .string
     case .multi: return .list(.string)

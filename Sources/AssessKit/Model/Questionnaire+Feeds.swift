@@ -1,20 +1,20 @@
 /// What a question's answer feeds: for `:why` in the shell.
-public struct Feeds: Sendable, Hashable {
+package struct Feeds: Sendable, Hashable {
   /// Scales its options add to.
-  public var scales: [String]
+  package var scales: [String]
   /// Computed values that read it, directly or not.
-  public var computed: [String]
+  package var computed: [String]
   /// Levels that read it, directly or not.
-  public var levels: [String]
+  package var levels: [String]
   /// Risks whose condition or rating reads it, directly or not.
-  public var risks: [String]
+  package var risks: [String]
   /// Questions and sections whose condition reads it.
-  public var conditions: [String]
+  package var conditions: [String]
 }
 
 extension Questionnaire {
   /// Everything that depends on question `index`'s answer.
-  public func feeds(question index: Int) -> Feeds {
+  package func feeds(question index: Int) -> Feeds {
     var reached: Set<Symbol> = [.question(index)]
     for (s, list) in contributors.enumerated() where list.contains(index) { reached.insert(.scale(s)) }
     func reads(_ expression: Expression?) -> Bool {

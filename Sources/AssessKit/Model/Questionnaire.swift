@@ -9,35 +9,35 @@ public enum Semantics: String, Sendable, Hashable, CaseIterable {
 /// A loaded, checked questionnaire: the immutable input of every evaluation.
 public struct Questionnaire: Sendable {
   /// The format version (`assess: 1`).
-  public var formatVersion: Int
+  public internal(set) var formatVersion: Int
   /// Its id (`ai-impact`).
-  public var id: String
+  public internal(set) var id: String
   /// Its title.
-  public var title: String
+  public internal(set) var title: String
   /// Its version as written (`1.0.0`).
-  public var version: String
+  public internal(set) var version: String
   /// Shown when a session starts.
-  public var description: String?
+  public internal(set) var description: String?
   /// `sha256:` and the hex digest of the source text: pins the exact content.
-  public var hash: String
+  public internal(set) var hash: String
   /// The name of the file it was loaded from.
-  public var sourceName: String
+  public internal(set) var sourceName: String
   /// Score scales.
-  public var scales: [Scale]
+  public internal(set) var scales: [Scale]
   /// Computed values, in evaluation order.
-  public var computed: [Computed]
+  public internal(set) var computed: [Computed]
   /// Banded levels.
-  public var levels: [Level]
+  public internal(set) var levels: [Level]
   /// The risk matrix.
-  public var matrix: RiskMatrix
+  public internal(set) var matrix: RiskMatrix
   /// How answers off the path read (`semantics:` in the file).
-  public var semantics: Semantics = .assess
+  public internal(set) var semantics: Semantics = .assess
   /// Sections, in order.
-  public var sections: [Section]
+  public internal(set) var sections: [Section]
   /// Every question, flattened in document order.
-  public var questions: [Question]
+  public internal(set) var questions: [Question]
   /// Risks.
-  public var risks: [Risk]
+  public internal(set) var risks: [Risk]
 
   /// Question index by id.
   public let questionIndex: [String: Int]
@@ -45,7 +45,7 @@ public struct Questionnaire: Sendable {
   public let contributors: [[Int]]
 
   /// Creates a questionnaire and its indices.
-  public init(
+  package init(
     formatVersion: Int = 1, id: String, title: String, version: String, description: String? = nil, hash: String,
     sourceName: String, scales: [Scale] = [], computed: [Computed] = [], levels: [Level] = [],
     matrix: RiskMatrix = .standard, sections: [Section], questions: [Question], risks: [Risk] = []

@@ -14,20 +14,20 @@ public enum TreatmentStatus: String, Sendable, Hashable, CaseIterable {
 /// The treatment template of a risk: what to do about it when it is raised.
 public struct Treatment: Sendable, Hashable {
   /// Avoid, mitigate, transfer or accept.
-  public var option: TreatmentOption
+  public internal(set) var option: TreatmentOption
   /// Controls (ISO/IEC 42001 Annex A ids, or others).
-  public var controls: [String]
+  public internal(set) var controls: [String]
   /// Actions to take.
-  public var actions: [String]
+  public internal(set) var actions: [String]
   /// Who owns the treatment.
-  public var owner: String?
+  public internal(set) var owner: String?
   /// When it is due (as written, e.g. `2026-12-31` or `before release`).
-  public var due: String?
+  public internal(set) var due: String?
   /// Where it stands.
-  public var status: TreatmentStatus
+  public internal(set) var status: TreatmentStatus
 
   /// Creates a treatment.
-  public init(
+  package init(
     option: TreatmentOption, controls: [String] = [], actions: [String] = [], owner: String? = nil,
     due: String? = nil, status: TreatmentStatus = .proposed
   ) {
@@ -43,32 +43,32 @@ public struct Treatment: Sendable, Hashable {
 /// A risk the questionnaire can raise, with how it is rated and treated.
 public struct Risk: Sendable, Hashable {
   /// Its id, unique among risks.
-  public var id: String
+  public internal(set) var id: String
   /// Its title.
-  public var title: String
+  public internal(set) var title: String
   /// What it concerns (fairness, safety, privacy, ...).
-  public var dimension: String
+  public internal(set) var dimension: String
   /// A longer description.
-  public var description: String?
+  public internal(set) var description: String?
   /// The condition that raises it; `nil` raises it always.
-  public var when: Expression?
+  public internal(set) var when: Expression?
   /// Likelihood, 1 up to the matrix's likelihood count.
-  public var likelihood: Expression
+  public internal(set) var likelihood: Expression
   /// Severity, 1 up to the matrix's severity count.
-  public var severity: Expression
+  public internal(set) var severity: Expression
   /// Residual likelihood once treated (`nil`: as inherent).
-  public var residualLikelihood: Expression?
+  public internal(set) var residualLikelihood: Expression?
   /// Residual severity once treated (`nil`: as inherent).
-  public var residualSeverity: Expression?
+  public internal(set) var residualSeverity: Expression?
   /// Whether a residual rating is given at all.
-  public var hasResidual: Bool
+  public internal(set) var hasResidual: Bool
   /// The treatment template.
-  public var treatment: Treatment?
+  public internal(set) var treatment: Treatment?
   /// Where it is written.
-  public var location: SourceLocation?
+  public internal(set) var location: SourceLocation?
 
   /// Creates a risk.
-  public init(
+  package init(
     id: String, title: String, dimension: String, description: String? = nil, when: Expression? = nil,
     likelihood: Expression, severity: Expression, residualLikelihood: Expression? = nil,
     residualSeverity: Expression? = nil, hasResidual: Bool = false, treatment: Treatment? = nil,

@@ -1,20 +1,20 @@
 /// A likelihood × severity matrix that rates risks, with the appetite above which risks must be treated.
 public struct RiskMatrix: Sendable, Hashable {
   /// Likelihood labels, lowest first; likelihood *n* is `likelihood[n - 1]`.
-  public var likelihood: [String]
+  public internal(set) var likelihood: [String]
   /// Severity labels, lowest first.
-  public var severity: [String]
+  public internal(set) var severity: [String]
   /// Rating labels, lowest first.
-  public var ratings: [String]
+  public internal(set) var ratings: [String]
   /// `grid[l - 1][s - 1]` is the index into `ratings` for likelihood *l* and severity *s*.
-  public var grid: [[Int]]
+  public internal(set) var grid: [[Int]]
   /// Index into `ratings` of the highest rating that may be retained untreated.
-  public var appetite: Int
+  public internal(set) var appetite: Int
   /// Where it is written (`nil` for the default).
-  public var location: SourceLocation?
+  public internal(set) var location: SourceLocation?
 
   /// Creates a matrix.
-  public init(
+  package init(
     likelihood: [String], severity: [String], ratings: [String], grid: [[Int]], appetite: Int,
     location: SourceLocation? = nil
   ) {

@@ -1,16 +1,16 @@
 /// A named score accumulator: the sum of the points of the options chosen on the path.
 public struct Scale: Sendable, Hashable {
   /// Its id.
-  public var id: String
+  public internal(set) var id: String
   /// Its title.
-  public var title: String?
+  public internal(set) var title: String?
   /// The static maximum over every question that can contribute.
-  public var maxScore: Double
+  public internal(set) var maxScore: Double
   /// Where it is written.
-  public var location: SourceLocation?
+  public internal(set) var location: SourceLocation?
 
   /// Creates a scale.
-  public init(id: String, title: String? = nil, maxScore: Double = 0, location: SourceLocation? = nil) {
+  package init(id: String, title: String? = nil, maxScore: Double = 0, location: SourceLocation? = nil) {
     self.id = id
     self.title = title
     self.maxScore = maxScore
@@ -21,16 +21,16 @@ public struct Scale: Sendable, Hashable {
 /// A value computed from answers, scales and earlier computed values.
 public struct Computed: Sendable, Hashable {
   /// Its id.
-  public var id: String
+  public internal(set) var id: String
   /// Its title.
-  public var title: String?
+  public internal(set) var title: String?
   /// The expression.
-  public var value: Expression
+  public internal(set) var value: Expression
   /// Where it is written.
-  public var location: SourceLocation?
+  public internal(set) var location: SourceLocation?
 
   /// Creates a computed value.
-  public init(id: String, title: String? = nil, value: Expression, location: SourceLocation? = nil) {
+  package init(id: String, title: String? = nil, value: Expression, location: SourceLocation? = nil) {
     self.id = id
     self.title = title
     self.value = value
@@ -43,14 +43,14 @@ public struct Level: Sendable, Hashable {
   /// One band.
   public struct Band: Sendable, Hashable {
     /// The largest value in the band (inclusive); `nil` for the last, open band.
-    public var max: Double?
+    public internal(set) var max: Double?
     /// The label given to values in the band.
-    public var label: String
+    public internal(set) var label: String
     /// What the band means.
-    public var description: String?
+    public internal(set) var description: String?
 
     /// Creates a band.
-    public init(max: Double?, label: String, description: String? = nil) {
+    package init(max: Double?, label: String, description: String? = nil) {
       self.max = max
       self.label = label
       self.description = description
@@ -58,18 +58,18 @@ public struct Level: Sendable, Hashable {
   }
 
   /// Its id.
-  public var id: String
+  public internal(set) var id: String
   /// Its title.
-  public var title: String?
+  public internal(set) var title: String?
   /// The number to band.
-  public var value: Expression
+  public internal(set) var value: Expression
   /// Bands in ascending order; only the last may be open.
-  public var bands: [Band]
+  public internal(set) var bands: [Band]
   /// Where it is written.
-  public var location: SourceLocation?
+  public internal(set) var location: SourceLocation?
 
   /// Creates a level.
-  public init(id: String, title: String? = nil, value: Expression, bands: [Band], location: SourceLocation? = nil) {
+  package init(id: String, title: String? = nil, value: Expression, bands: [Band], location: SourceLocation? = nil) {
     self.id = id
     self.title = title
     self.value = value

@@ -1,20 +1,20 @@
 /// A section: a titled group of questions, optionally shown only when a condition holds.
 public struct Section: Sendable, Hashable {
   /// Its id, unique among sections.
-  public var id: String
+  public internal(set) var id: String
   /// Its title.
-  public var title: String
+  public internal(set) var title: String
   /// Introductory text shown on entering it.
-  public var intro: String?
+  public internal(set) var intro: String?
   /// The condition that puts its questions on the path, if any.
-  public var when: Expression?
+  public internal(set) var when: Expression?
   /// Indices of its questions in `Questionnaire.questions`.
-  public var questions: Range<Int>
+  public internal(set) var questions: Range<Int>
   /// Where it is written.
-  public var location: SourceLocation?
+  public internal(set) var location: SourceLocation?
 
   /// Creates a section.
-  public init(
+  package init(
     id: String, title: String, intro: String? = nil, when: Expression? = nil, questions: Range<Int>,
     location: SourceLocation? = nil
   ) {

@@ -2,7 +2,7 @@
 ///
 /// Written here rather than taken from swift-crypto: one hash over a few kilobytes does not
 /// justify building BoringSSL on every CI run. Checked against the FIPS test vectors in the tests.
-public enum SHA256 {
+package enum SHA256 {
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
     0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -15,7 +15,7 @@ public enum SHA256 {
   ]
 
   /// The digest of `bytes` as 64 lower-case hex digits.
-  public static func hex(_ bytes: some Collection<UInt8>) -> String {
+  package static func hex(_ bytes: some Collection<UInt8>) -> String {
     digest(bytes).map { byte in
       let s = String(byte, radix: 16)
       return s.count == 1 ? "0" + s : s
@@ -23,10 +23,10 @@ public enum SHA256 {
   }
 
   /// The digest of the UTF-8 bytes of `text` as 64 lower-case hex digits.
-  public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+  package static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 
   /// The 32-byte digest of `bytes`.
-  public static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
+  package static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
     var message = Array(bytes)
     let bitLength = UInt64(message.count) &* 8
     message.append(0x80)

@@ -1,9 +1,9 @@
 /// "Did you mean" suggestions by edit distance.
-public enum Suggestions {
+package enum Suggestions {
   /// The candidate closest to `word`, if it is close enough to be a likely misspelling.
   ///
   /// - Complexity: O(*n* × *m*²) for *n* candidates of length about *m*.
-  public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+  package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
     let lowered = word.lowercased()
     var best: (String, Int)?
     for candidate in candidates {
@@ -16,7 +16,7 @@ public enum Suggestions {
   }
 
   /// The several candidates closest to `word`, best first, at most `limit` of them.
-  public static func closestMatches(to word: String, in candidates: some Sequence<String>, limit: Int = 3)
+  package static func closestMatches(to word: String, in candidates: some Sequence<String>, limit: Int = 3)
     -> [String]
   {
     let lowered = word.lowercased()
@@ -31,19 +31,19 @@ public enum Suggestions {
   }
 
   /// `unknown treatment option 'x' (did you mean 'y'?); options are a, b`: for a word that must be one of `names`.
-  public static func unknown(_ what: String, _ value: String, among names: [String], plural: String) -> String {
+  package static func unknown(_ what: String, _ value: String, among names: [String], plural: String) -> String {
     "unknown \(what) '\(value)'\(hint(for: value, in: names)); \(plural) are \(names.joined(separator: ", "))"
   }
 
   /// ` (did you mean 'x'?)` or the empty string.
-  public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+  package static func hint(for word: String, in candidates: some Sequence<String>) -> String {
     guard let match = closest(to: word, in: candidates) else { return "" }
     return " (did you mean '\(match)'?)"
   }
 
   /// Edit distance over characters, counting a swap of two neighbours as one edit
   /// (optimal string alignment), so `titel` is one edit from `title`.
-  public static func editDistance(_ a: String, _ b: String) -> Int {
+  package static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     if a.isEmpty { return b.count }
