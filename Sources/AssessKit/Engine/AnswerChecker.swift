@@ -3,9 +3,9 @@ import Foundation
 /// A given answer that the questionnaire does not accept.
 public struct AnswerError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The question (or instance) id as given.
-  public var id: String
+  public internal(set) var id: String
   /// One sentence: what is wrong and what the question accepts.
-  public var message: String
+  public internal(set) var message: String
 
   public var description: String { message }
 }

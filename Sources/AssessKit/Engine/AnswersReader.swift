@@ -6,11 +6,11 @@ public enum AnswersReader {
   /// What reading an answers file gives.
   public struct Outcome: Sendable {
     /// The accepted answers.
-    public var answers: AnswerSet
+    public internal(set) var answers: AnswerSet
     /// One error per rejected answer, at its place in the file.
-    public var diagnostics: [Diagnostic]
+    public internal(set) var diagnostics: [Diagnostic]
     /// The ids of the accepted answers, in file order.
-    public var order: [String] = []
+    public internal(set) var order: [String] = []
   }
 
   /// Reads and checks an answers file.

@@ -1,21 +1,21 @@
 /// One step of the path: a question, or one instance of a repeated question.
 public struct PathItem: Sendable, Hashable {
   /// The id answers are kept under (`q` or `q[option]`).
-  public var id: String
+  public internal(set) var id: String
   /// Index of the question.
-  public var question: Int
+  public internal(set) var question: Int
   /// The option this instance is for, for a repeated question.
-  public var option: String?
+  public internal(set) var option: String?
 }
 
 /// One contribution to a scale: which answer added how many points.
 public struct Contribution: Sendable, Hashable {
   /// The question id.
-  public var question: String
+  public internal(set) var question: String
   /// Its effective answer.
-  public var answer: Value
+  public internal(set) var answer: Value
   /// The points it adds.
-  public var points: Double
+  public internal(set) var points: Double
 }
 
 extension Engine {

@@ -20,7 +20,7 @@ public struct Engine: Sendable {
   var levelValues: [Value]
   var riskStates: [RiskState]
   /// How many node evaluations the last change took (for tests and benchmarks).
-  public private(set) var lastEvaluationCount = 0
+  package private(set) var lastEvaluationCount = 0
 
   /// Evaluates `answers` in full.
   ///
@@ -220,6 +220,7 @@ extension Engine: EvaluationContext {
     }
   }
 
+  /// The points the answer of question `index` adds to its scales (0 off the path).
   public func points(ofQuestion index: Int) -> Double {
     questionnaire.scales.indices.reduce(0) { $0 + points(ofQuestion: index, scale: $1) }
   }

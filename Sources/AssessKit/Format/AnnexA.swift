@@ -3,9 +3,9 @@ public enum AnnexA {
   /// One control.
   public struct Control: Sendable, Hashable {
     /// Its id, e.g. `A.6.2.4`.
-    public var id: String
+    public internal(set) var id: String
     /// A short title.
-    public var title: String
+    public internal(set) var title: String
   }
 
   /// Every Annex A control, in order.

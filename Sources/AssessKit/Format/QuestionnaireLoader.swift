@@ -3,9 +3,9 @@ import Yams
 /// What loading a questionnaire gives: the questionnaire when there are no errors, and every diagnostic.
 public struct LoadResult: Sendable {
   /// The questionnaire, or `nil` when any error was found.
-  public var questionnaire: Questionnaire?
+  public internal(set) var questionnaire: Questionnaire?
   /// Every error and warning, in file order.
-  public var diagnostics: [Diagnostic]
+  public internal(set) var diagnostics: [Diagnostic]
 }
 
 /// Loads questionnaires from YAML text (format version 1), checking everything it can.

@@ -6,28 +6,29 @@ public struct SurveyJSImport: Sendable {
   /// Something of the form that is not imported, or not exactly.
   public struct Issue: Sendable, Hashable, CustomStringConvertible {
     /// Where, as a JSON path (`pages[2].elements[0]`) and the element's name if it has one.
-    public var path: String
+    public internal(set) var path: String
     /// What is not imported and what happens instead.
-    public var message: String
+    public internal(set) var message: String
     public var description: String { "\(path): \(message)" }
   }
 
   /// The questionnaire, format version 1.
-  public var yaml: String
+  public internal(set) var yaml: String
   /// Everything not carried over exactly.
-  public var issues: [Issue]
+  public internal(set) var issues: [Issue]
   /// The locales the form has texts in (`default` first).
-  public var locales: [String]
+  public internal(set) var locales: [String]
   /// The locale used.
-  public var locale: String
+  public internal(set) var locale: String
   /// Names of the form's questions whose visibility may differ from SurveyJS's, each because of an
   /// issue above: not imported, imported as a computed value, or with a condition left out.
-  public var inexact: Set<String>
+  public internal(set) var inexact: Set<String>
 }
 
 /// Why a form cannot be imported at all.
 public struct SurveyJSImportError: Error, Sendable, CustomStringConvertible {
-  public var message: String
+  /// One sentence for the person.
+  public internal(set) var message: String
   public var description: String { message }
 }
 

@@ -41,9 +41,14 @@ public struct RiskMatrix: Sendable, Hashable {
     appetite: 1
   )
 
-  /// The rating index for a likelihood and severity, each clamped into the matrix.
+  /// The rating index for a likelihood and severity, each clamped into the matrix (the loader
+  /// checks that the grid has a row per likelihood and a column per severity; a cell outside it
+  /// reads as the highest rating, so a fault can never hide a risk).
   public func rating(likelihood l: Int, severity s: Int) -> Int {
-    grid[clampLikelihood(l) - 1][clampSeverity(s) - 1]
+    let row = clampLikelihood(l) - 1
+    let column = clampSeverity(s) - 1
+    guard grid.indices.contains(row), grid[row].indices.contains(column) else { return Swift.max(0, ratings.count - 1) }
+    return grid[row][column]
   }
 
   /// `l` brought into 1...likelihood.count.

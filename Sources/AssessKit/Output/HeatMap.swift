@@ -9,10 +9,11 @@ public enum HeatMap {
   public static func render(_ engine: Engine, residual: Bool = false, style: any TextStyler = PlainStyler()) -> String {
     let color = !style.isPlain
     let m = engine.questionnaire.matrix
+    guard !m.likelihood.isEmpty, !m.severity.isEmpty else { return "" }
     var counts = [[Int]](repeating: [Int](repeating: 0, count: m.severity.count), count: m.likelihood.count)
     for state in engine.risks where state.raised {
       let r = residual ? (state.residual ?? state.inherent) : state.inherent
-      counts[r.likelihood - 1][r.severity - 1] += 1
+      counts[m.clampLikelihood(r.likelihood) - 1][m.clampSeverity(r.severity) - 1] += 1
     }
     let labelWidth = min(16, m.likelihood.map(\.count).max() ?? 0)
     var out = ""
@@ -20,7 +21,7 @@ public enum HeatMap {
       let label = String(m.likelihood[l - 1].prefix(labelWidth))
       out += "  " + label + String(repeating: " ", count: labelWidth - label.count) + " "
       for s in 1...m.severity.count {
-        let rating = m.grid[l - 1][s - 1]
+        let rating = m.rating(likelihood: l, severity: s)
         let n = counts[l - 1][s - 1]
         let mark = n > 0 ? String(n) : "."
         if color {

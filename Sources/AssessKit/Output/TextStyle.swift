@@ -31,6 +31,8 @@ public protocol TextStyler: Sendable {
 public struct PlainStyler: TextStyler {
   /// Creates the plain styler.
   public init() {}
+  /// Always `true`: plain text.
   public var isPlain: Bool { true }
+  /// `text` unchanged.
   public func apply(_ style: TextStyle, _ text: String) -> String { text }
 }

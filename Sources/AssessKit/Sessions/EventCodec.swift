@@ -8,7 +8,7 @@ public enum EventCodec {
   /// A line of the log that cannot be read.
   public struct DecodeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong with it.
-    public var message: String
+    public internal(set) var message: String
     public var description: String { message }
   }
 

@@ -2,25 +2,29 @@
 public struct QuestionnaireChanges: Sendable {
   /// One change.
   public struct Change: Sendable, Hashable, CustomStringConvertible {
+    /// What kind of change: a question added, removed, reworded or retyped, its options or scores changed.
     public enum Kind: String, Sendable, Hashable {
       case added, removed, reworded, retyped, options, scores
     }
 
-    public var kind: Kind
-    public var question: String
-    public var detail: String
+    /// What kind of change or failure.
+    public internal(set) var kind: Kind
+    /// The question id.
+    public internal(set) var question: String
+    /// What changed, in words.
+    public internal(set) var detail: String
 
     public var description: String { "\(kind.rawValue): '\(question)' \(detail)" }
   }
 
   /// The changes, in the new questionnaire's order (removed ones last).
-  public var changes: [Change]
+  public internal(set) var changes: [Change]
   /// Answers that fit the new questionnaire, checked and canonical.
-  public var kept: AnswerSet
+  public internal(set) var kept: AnswerSet
   /// Answers that do not fit, with why: they are kept aside, never dropped.
-  public var aside: [(id: String, reason: String)]
+  public internal(set) var aside: [(id: String, reason: String)]
   /// Whether the two are the same content.
-  public var identical: Bool
+  public internal(set) var identical: Bool
 
   /// Compares `old` and `new` for a session with `answers`.
   public init(from old: Questionnaire, to new: Questionnaire, answers: AnswerSet) {

@@ -4,30 +4,43 @@ public struct SessionState: Sendable, Hashable {
   public struct Note: Sendable, Hashable {
     /// The question it is on, or `nil` for the session.
     public let question: String?
+    /// The text.
     public let text: String
+    /// Whom it is attributed to.
     public let by: String
+    /// When it was recorded.
     public let at: Timestamp
   }
 
   /// A flag for follow-up.
   public struct Flag: Sendable, Hashable {
+    /// The question id.
     public let question: String
+    /// The text.
     public let text: String?
+    /// Whom it is attributed to.
     public let by: String
+    /// When it was recorded.
     public let at: Timestamp
   }
 
   /// Someone taking part.
   public struct Participant: Sendable, Hashable {
+    /// The person's name.
     public let name: String
+    /// Their role (`facilitator`, `participant`, a job title), if given.
     public internal(set) var role: String?
+    /// When it was recorded.
     public let at: Timestamp
   }
 
   /// An acceptance of the residual risk, and what voided it, if anything did.
   public struct SignOff: Sendable, Hashable {
+    /// The person's name.
     public let name: String
+    /// Their role (`facilitator`, `participant`, a job title), if given.
     public let role: String?
+    /// When it was recorded.
     public let at: Timestamp
     /// The residual risk accepted, in words.
     public let summary: String
@@ -43,7 +56,9 @@ public struct SessionState: Sendable, Hashable {
     public let type: String
     /// The question or risk it concerned, if any.
     public let subject: String?
+    /// Whom it is attributed to.
     public let by: String
+    /// When it was recorded.
     public let at: Timestamp
     /// The reason in words, e.g. "the answer to 'effect' changed".
     public let reason: String
@@ -53,12 +68,15 @@ public struct SessionState: Sendable, Hashable {
   public internal(set) var questionnaireId = ""
   /// The version and hash of the questionnaire the session is on now.
   public internal(set) var version = ""
+  /// Its content hash.
   public internal(set) var hash = ""
   /// How the questionnaire was named when the session started (a built-in id or a path).
   public internal(set) var source = ""
   /// Every hash the session has been on, oldest first.
   public internal(set) var hashes: [String] = []
+  /// When the session started.
   public internal(set) var createdAt: Timestamp?
+  /// Who started it.
   public internal(set) var createdBy = ""
   /// Every answer given, on the path or not.
   public internal(set) var answers = AnswerSet()
@@ -66,9 +84,11 @@ public struct SessionState: Sendable, Hashable {
   public internal(set) var skipped: Set<String> = []
   /// Answers that no longer fit after a migration: kept, listed, not counted.
   public internal(set) var aside: [String: Value] = [:]
+  /// Notes, oldest first.
   public internal(set) var notes: [Note] = []
   /// Open flags by question id.
   public internal(set) var flags: [String: Flag] = [:]
+  /// Everyone who took part, in the order they joined.
   public internal(set) var participants: [Participant] = []
   /// Treatment fields edited in the session, by risk id.
   public internal(set) var treatments: [String: [String: String]] = [:]
@@ -78,6 +98,7 @@ public struct SessionState: Sendable, Hashable {
   public internal(set) var completed = false
   /// The number of events and the time of the last one.
   public internal(set) var eventCount = 0
+  /// When the last event was recorded.
   public internal(set) var updatedAt: Timestamp?
 
   /// Creates an empty state; apply events to fill it.

@@ -1,11 +1,11 @@
 /// A questionnaire's source as pinned in a session: the exact text it was started (or migrated) with.
 public struct PinnedQuestionnaire: Sendable, Hashable {
   /// `sha256:` and the hex digest of `text`.
-  public var hash: String
+  public internal(set) var hash: String
   /// `yaml` (or `json` for an imported form).
-  public var format: String
+  public internal(set) var format: String
   /// The source text.
-  public var text: String
+  public internal(set) var text: String
 
   /// Pins `text`, hashing it.
   public init(text: String, format: String = "yaml") {
@@ -18,13 +18,13 @@ public struct PinnedQuestionnaire: Sendable, Hashable {
 /// A session as stored: its events, its pinned questionnaires, and anything the store had to skip.
 public struct SessionRecord: Sendable {
   /// The session id.
-  public var id: String
+  public internal(set) var id: String
   /// Every readable event, in order.
-  public var events: [SessionEvent]
+  public internal(set) var events: [SessionEvent]
   /// Pinned questionnaire sources by hash.
-  public var pinned: [String: PinnedQuestionnaire]
+  public internal(set) var pinned: [String: PinnedQuestionnaire]
   /// What was skipped, e.g. a torn last record after a crash; each one sentence naming the file.
-  public var warnings: [String]
+  public internal(set) var warnings: [String]
 
   /// Creates a record.
   public init(id: String, events: [SessionEvent], pinned: [String: PinnedQuestionnaire], warnings: [String] = []) {
@@ -42,9 +42,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     case notFound, ambiguous, exists, locked, corrupt, io, invalidId
   }
 
-  public var kind: Kind
-  public var message: String
+  /// What kind of change or failure.
+  public internal(set) var kind: Kind
+  /// One sentence for the person.
+  public internal(set) var message: String
 
+  /// Creates an error.
   public init(_ kind: Kind, _ message: String) {
     self.kind = kind
     self.message = message

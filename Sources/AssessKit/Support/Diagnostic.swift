@@ -7,11 +7,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Error or warning.
-  public var severity: Severity
+  public internal(set) var severity: Severity
   /// Where the problem is; `nil` only when no place is known (for example an unreadable file).
-  public var location: SourceLocation?
+  public internal(set) var location: SourceLocation?
   /// The message: lower case, no trailing period, the user's own names in quotes.
-  public var message: String
+  public internal(set) var message: String
 
   /// Creates a diagnostic.
   public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {

@@ -1,7 +1,7 @@
 /// Renders diagnostics as `FILE:LINE:COL: error: message`, followed by the source line and a caret.
 public struct DiagnosticRenderer: Sendable {
   /// The source texts by file name, used to show the offending line.
-  public var sources: [String: String]
+  public internal(set) var sources: [String: String]
 
   /// Creates a renderer that can quote lines from `sources` (file name to text).
   public init(sources: [String: String] = [:]) {

@@ -1,11 +1,11 @@
 /// A place in a source file: 1-based line and column, columns counted in Unicode scalars.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The file's name as the user gave it.
-  public var file: String
+  public internal(set) var file: String
   /// The 1-based line.
-  public var line: Int
+  public internal(set) var line: Int
   /// The 1-based column, counted in Unicode scalars.
-  public var column: Int
+  public internal(set) var column: Int
 
   /// Creates a location.
   public init(file: String, line: Int, column: Int) {
