@@ -31,7 +31,7 @@ import Testing
     #expect(r.stdout.contains("Progress: 9 of 9 answered\n"))
     let files = try FileManager.default.contentsOfDirectory(
       atPath: dir.appendingPathComponent("sessions/example-2026-11-29").path)
-    #expect(Set(files) == ["events.jsonl", "lock", "questionnaire-4adaeb1fc1bd.yaml"])
+    #expect(Set(files) == ["events.jsonl", "lock", "questionnaire-33970d5e3ea9.yaml"])
     let status = try run(["status", "example-2026-11-29", "--json"])
     let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
     let session = try #require(object["session"] as? [String: Any])
@@ -74,7 +74,7 @@ import Testing
     #expect(r.status == 0)
     #expect(
       r.stdout == """
-        #1  2026-11-29T10:00:00Z  ana: started the session on 'example' 1.0.0 (sha256:4adaeb1fc1bd...) from example
+        #1  2026-11-29T10:00:00Z  ana: started the session on 'example' 1.0.0 (sha256:33970d5e3ea9...) from example
         #2  2026-11-29T10:00:00Z  ana: ana joined as facilitator
         #3  2026-11-29T10:01:00Z  bo: answered effect = 'advisory'
         #4  2026-11-29T10:02:00Z  cy: changed effect from 'advisory' to 'significant'
@@ -233,7 +233,7 @@ import Testing
     #expect(move.stdout.contains("Session 'm' on 'example' 1.1.0: complete\n"))
     #expect(move.stdout.contains("Kept aside by a migration: users\n"))
     let history = try run(["history", "m"])
-    #expect(history.stdout.contains("2026-11-29T10:05:00Z  ana: migrated from sha256:4adaeb1fc1bd... to 1.1.0"))
+    #expect(history.stdout.contains("2026-11-29T10:05:00Z  ana: migrated from sha256:33970d5e3ea9... to 1.1.0"))
     #expect(history.stdout.contains("; kept aside: users\n"))
     // Both versions stay with the session; the original file can go.
     try FileManager.default.removeItem(at: file)
