@@ -14,8 +14,10 @@ public final class Interview {
   public enum Outcome: Equatable {
     /// Every question on the path is answered or skipped.
     case completed
-    /// The person quit (`:quit`, Ctrl-D, Ctrl-C on an empty line, SIGTERM); everything is saved.
+    /// The person quit (`:quit`, Ctrl-D, Ctrl-C on an empty line); everything is saved.
     case quit
+    /// SIGTERM or SIGHUP ended the interview; everything is saved.
+    case terminated
   }
 
   /// Every change goes through the recorder, which saves it before it is applied.
@@ -86,7 +88,10 @@ public final class Interview {
       }
       show(item, compact: compact)
       switch editor.readLine(prompt: prompt(for: item), initial: initialText(for: item)) {
-      case .endOfInput, .interrupt, .terminate:
+      case .terminate:
+        goodbye()
+        return .terminated
+      case .endOfInput, .interrupt:
         goodbye()
         return .quit
       case .line(let text):
@@ -232,7 +237,10 @@ public final class Interview {
     while true {
       setCompletions(for: nil)
       switch editor.readLine(prompt: "done> ", initial: nil) {
-      case .endOfInput, .interrupt, .terminate:
+      case .terminate:
+        goodbye()
+        return .terminated
+      case .endOfInput, .interrupt:
         goodbye()
         return .quit
       case .line(let text):
