@@ -37,6 +37,8 @@ public enum HistoryText {
     case .signOffVoided(let reason, let cause): return "the sign-off is void: \(reason) (event #\(cause))"
     case .completed: return "every required question on the path is answered: complete"
     case .reopened: return "required questions are open again: reopened"
+    case .rated(let question, let rater, let value): return "\(rater) rated \(question) = \(value)"
+    case .raterCopy(let session, let rater): return "independent ratings by \(rater) for session '\(session)'"
     }
   }
 }

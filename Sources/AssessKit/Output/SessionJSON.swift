@@ -47,6 +47,10 @@ public enum SessionJSON {
             ])
           })
       ))
+    pairs.append(("agreement", agreement(Agreement(session))))
+    if let copy = state.raterCopy {
+      pairs.append(("raterCopy", .object([("session", .string(copy.session)), ("rater", .string(copy.rater))])))
+    }
     pairs.append(("migrationAside", .object(state.aside.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })))
     if let last = state.signOffs.last {
       var fields: [(String, JSON)] = [

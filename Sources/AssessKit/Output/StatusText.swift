@@ -27,6 +27,10 @@ public enum StatusText {
     if !state.aside.isEmpty {
       out += "Kept aside by a migration: \(state.aside.keys.sorted().joined(separator: ", "))\n"
     }
+    if let copy = state.raterCopy {
+      out += "Independent ratings by \(copy.rater) for session '\(copy.session)' (brought in by 'assess reconcile \(copy.session)')\n"
+    }
+    out += SpreadText.summary(Agreement(session), style: style)
     out += EvaluationText.results(session.engine, style: style)
     if !state.flags.isEmpty {
       out += bold("Flags") + "\n"

@@ -58,6 +58,10 @@ public enum EventCodec {
         ("from", .string(fromHash)), ("to", .string(toHash)), ("version", .string(version)),
         ("aside", .array(aside.map(JSON.string))),
       ]
+    case .rated(let question, let rater, let value):
+      fields += [("question", .string(question)), ("rater", .string(rater)), ("value", value.json)]
+    case .raterCopy(let session, let rater):
+      fields += [("session", .string(session)), ("rater", .string(rater))]
     case .completed, .reopened:
       break
     }
@@ -87,6 +91,8 @@ public enum EventCodec {
     var aside: [String]?
     var reason: String?
     var cause: Int?
+    var rater: String?
+    var session: String?
   }
 
   /// Reads one line.
@@ -133,6 +139,11 @@ public enum EventCodec {
       kind = .signOffVoided(reason: try need(record.reason, "reason"), cause: try need(record.cause, "cause"))
     case "completed": kind = .completed
     case "reopened": kind = .reopened
+    case "rated":
+      kind = .rated(
+        question: try need(record.question, "question"), rater: try need(record.rater, "rater"),
+        value: try need(record.value, "value").value)
+    case "rater": kind = .raterCopy(session: try need(record.session, "session"), rater: try need(record.rater, "rater"))
     default: throw DecodeError(message: "unknown event type '\(record.type)'")
     }
     guard let at = Timestamp(record.at) else {

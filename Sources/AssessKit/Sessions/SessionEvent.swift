@@ -32,6 +32,10 @@ public struct SessionEvent: Sendable, Hashable {
     case completed
     /// A completed session was opened again for changes.
     case reopened
+    /// One person's own rating of a question, kept beside the agreed answer (independent ratings).
+    case rated(question: String, rater: String, value: Value)
+    /// This session is `rater`'s independent rating copy of session `session`.
+    case raterCopy(session: String, rater: String)
 
     /// The event's type name in the log.
     public var name: String {
@@ -51,6 +55,8 @@ public struct SessionEvent: Sendable, Hashable {
       case .migrated: return "migrated"
       case .completed: return "completed"
       case .reopened: return "reopened"
+      case .rated: return "rated"
+      case .raterCopy: return "rater"
       }
     }
   }

@@ -284,7 +284,7 @@ public final class SessionRecorder {
   // MARK: Recording
 
   /// Appends and applies `kind`, then settles what follows from it.
-  private func record(_ kind: SessionEvent.Kind, by: String, movingTo new: Questionnaire? = nil) throws(SessionError) {
+  func record(_ kind: SessionEvent.Kind, by: String, movingTo new: Questionnaire? = nil) throws(SessionError) {
     let signedOff = session.state.currentSignOff != nil
     let event = try append(kind, by: by, movingTo: new)
     if signedOff, let reason = SessionRules.voidingReason(kind) {
@@ -312,7 +312,7 @@ public final class SessionRecorder {
     return event
   }
 
-  private func requireQuestion(_ id: String) throws(SessionError) {
+  func requireQuestion(_ id: String) throws(SessionError) {
     let base = AnswerSet.splitInstance(id)?.question ?? id
     guard questionnaire.question(base) != nil else {
       let ids = questionnaire.questions.filter(\.type.isAnswerable).map(\.id)

@@ -96,6 +96,11 @@ public struct SessionState: Sendable, Hashable {
   public internal(set) var signOffs: [SignOff] = []
   /// Whether the interview reached its end (and was not reopened since).
   public internal(set) var completed = false
+  /// Each person's own ratings (`rated` events), in the order first given; a later rating of the
+  /// same question by the same person replaces the earlier one. `Agreement` reads them.
+  public internal(set) var ratings: [Rating] = []
+  /// When this session is one person's independent rating copy of another session: whose, and of which.
+  public internal(set) var raterCopy: RaterCopy?
   /// The number of events and the time of the last one.
   public internal(set) var eventCount = 0
   /// When the last event was recorded.
@@ -166,6 +171,10 @@ public struct SessionState: Sendable, Hashable {
       completed = true
     case .reopened:
       completed = false
+    case .rated(let question, let rater, let value):
+      recordRating(Rating(question: question, rater: rater, value: value, at: event.at))
+    case .raterCopy(let session, let rater):
+      raterCopy = RaterCopy(session: session, rater: rater)
     }
     if let reason = SessionRules.voidingReason(event.kind), let last = signOffs.indices.last,
       signOffs[last].voidedBy == nil
