@@ -44,12 +44,22 @@ extension Assess {
     @Option(help: ArgumentHelp("Someone taking part; repeat for each.", valueName: "name"))
     var participant: [String] = []
 
+    @Option(
+      help: ArgumentHelp(
+        "Rate independently in a rater copy of session --id (created first if new); see 'assess join'.",
+        valueName: "name"))
+    var rater: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
       let context = SessionContext(global)
       let errColor = global.useColor(for: .standardError)
       let (source, q) = try QuestionnaireResolver.loadWithSource(questionnaire, color: errColor)
+      if let rater {
+        try RaterJoin.start(self, source: source, questionnaire: q, rater: rater, context: context)
+        return
+      }
       var given = AnswerSet()
       var order: [String] = []
       if let answers {

@@ -28,7 +28,8 @@ public enum StatusText {
       out += "Kept aside by a migration: \(state.aside.keys.sorted().joined(separator: ", "))\n"
     }
     if let copy = state.raterCopy {
-      out += "Independent ratings by \(copy.rater) for session '\(copy.session)' (brought in by 'assess reconcile \(copy.session)')\n"
+      out +=
+        "Independent ratings by \(copy.rater) for session '\(copy.session)' (brought in by 'assess reconcile \(copy.session)')\n"
     }
     out += SpreadText.summary(Agreement(session), style: style)
     out += EvaluationText.results(session.engine, style: style)

@@ -143,7 +143,8 @@ public enum EventCodec {
       kind = .rated(
         question: try need(record.question, "question"), rater: try need(record.rater, "rater"),
         value: try need(record.value, "value").value)
-    case "rater": kind = .raterCopy(session: try need(record.session, "session"), rater: try need(record.rater, "rater"))
+    case "rater":
+      kind = .raterCopy(session: try need(record.session, "session"), rater: try need(record.rater, "rater"))
     default: throw DecodeError(message: "unknown event type '\(record.type)'")
     }
     guard let at = Timestamp(record.at) else {

@@ -86,7 +86,9 @@ public struct Spread: Sendable, Hashable {
       let shared = sets.dropFirst().reduce(sets[0]) { $0.intersection($1) }
       let order = question.options.map(\.value) + all.subtracting(question.options.map(\.value)).sorted()
       groups = order.filter(all.contains).map { option in
-        Group(value: .string(option), raters: ratings.filter { ($0.value.list ?? []).contains(.string(option)) }.map(\.rater))
+        Group(
+          value: .string(option),
+          raters: ratings.filter { ($0.value.list ?? []).contains(.string(option)) }.map(\.rater))
       }
       common = order.filter(shared.contains)
       agreement = all.isEmpty ? 1 : Double(shared.count) / Double(all.count)
