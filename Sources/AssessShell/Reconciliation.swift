@@ -37,6 +37,7 @@ public final class Reconciliation {
   }
 
   var session: Session { recorder.session }
+  var engine: Engine { session.engine }
   var questionnaire: Questionnaire { session.questionnaire }
 
   /// Records the answers on each copy's path as its rater's ratings (and the rater as taking part),
@@ -88,15 +89,18 @@ public final class Reconciliation {
       out.line()
       out.line(out.bold("Agreed") + " (every rater gave the same answer):")
       for spread in agreed {
-        out.line("  \(label(spread.question)): \(words(spread.suggestion, spread.question))", indent: 4)
+        let who = spread.entries.count < raters.count ? " (\(spread.entries.map(\.rater).joined(separator: ", ")))" : ""
+        out.line("  \(label(spread.question)): \(words(spread.suggestion, spread.question))\(who)", indent: 4)
       }
     }
     if !differing.isEmpty {
       out.line()
-      out.line(out.bold("Where raters differ") + ", largest spread first:")
+      out.line(out.bold("Where raters differ") + " (largest spread first) or only one rated:")
       for spread in differing {
-        out.line(
-          "  \(label(spread.question)): agreement \(SpreadText.percent(spread.agreement))", indent: 4)
+        let how =
+          spread.entries.count == 1
+          ? "only \(spread.entries[0].rater) rated" : "agreement \(SpreadText.percent(spread.agreement))"
+        out.line("  \(label(spread.question)): \(how)", indent: 4)
       }
     }
     guard take != nil || interactive else {
@@ -104,28 +108,32 @@ public final class Reconciliation {
       out.line("Nothing was settled. Settle at a terminal, or with --take median|mode|NAME.")
       return .open
     }
-    if !agreed.isEmpty {
-      var apply = take != nil
-      if take == nil {
-        out.line()
-        switch editor.readLine(
-          prompt: "Apply the \(agreed.count) agreed answer\(agreed.count == 1 ? "" : "s")? [Y/n] ", initial: nil)
-        {
-        case .terminate: return .terminated
-        case .endOfInput, .interrupt: return finish(quit: true)
-        case .line(let text):
-          apply = !["n", "no"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
-        }
-      }
-      if apply {
-        for spread in agreed { try settle(spread.question, spread.suggestion) }
-        out.line(out.green("Applied \(agreed.count) agreed answer\(agreed.count == 1 ? "" : "s")."))
+    var apply = take != nil
+    if !agreed.isEmpty && take == nil {
+      out.line()
+      let prompt = "Apply the \(agreed.count) agreed answer\(agreed.count == 1 ? "" : "s")? [Y/n] "
+      switch editor.readLine(prompt: prompt, initial: nil) {
+      case .terminate: return .terminated
+      case .endOfInput, .interrupt: return finish(quit: true)
+      case .line(let text): apply = !["n", "no"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
       }
     }
-    for (n, spread) in differing.enumerated() {
+    // Agreed answers first, then the others by spread; each when its question is on the path that
+    // the answers settled so far make, so a follow-up question comes after the one it depends on.
+    var queue = (apply ? agreed : []) + differing
+    var asked = 0
+    while let index = queue.firstIndex(where: { engine.path.contains($0.question) }) {
+      let spread = queue.remove(at: index)
       if session.state.answers[spread.question] != nil { continue }
+      if spread.unanimous {
+        try settle(spread.question, spread.suggestion)
+        out.line(
+          out.green("Agreed: ") + "\(label(spread.question)): \(words(spread.suggestion, spread.question))", indent: 4)
+        continue
+      }
+      asked += 1
       out.line()
-      out.line(out.dim("[\(n + 1)/\(differing.count)] ") + out.bold(label(spread.question)), indent: 2)
+      out.line(out.dim("[\(asked)/\(differing.count)] ") + out.bold(label(spread.question)), indent: 2)
       out.write(indented(SpreadText.render(spread, in: questionnaire, style: out.style)))
       if let take {
         let value: Value
@@ -142,6 +150,13 @@ public final class Reconciliation {
       case .quit: return finish(quit: true)
       case .next: continue
       }
+    }
+    let offPath = queue.filter { session.state.answers[$0.question] == nil }
+    if !offPath.isEmpty {
+      out.line()
+      out.line(
+        out.dim(
+          "Not on the path with the answers settled (left open): " + offPath.map(\.question).joined(separator: ", ")))
     }
     return finish(quit: false)
   }
@@ -202,12 +217,13 @@ public final class Reconciliation {
   }
 
   func finish(quit: Bool) -> Outcome {
-    let left = open.count
+    let left = open.filter { engine.path.contains($0.question) }.count
     out.line()
     out.line(
       "Settled \(settled) answer\(settled == 1 ? "" : "s") in '\(session.id)'"
         + (left == 0
-          ? "; every rated question has an answer." : "; \(left) left open (run reconcile again to settle them)."))
+          ? "; every rated question on the path has an answer."
+          : "; \(left) left open (run reconcile again to settle them)."))
     out.write(SpreadText.summary(Agreement(session), style: out.style))
     return left == 0 && !quit ? .settled : .open
   }

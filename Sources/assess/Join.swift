@@ -53,6 +53,12 @@ enum RaterJoin {
         "session '\(main)' is \(link.rater)'s rater copy of '\(link.session)'; join '\(link.session)' instead")
     }
     let copyId = RaterCopies.id(for: main, rater: name)
+    // The answers file is checked before anything is created, so a bad one leaves no copy behind.
+    let given = try answers.map { path in
+      let (set, order) = try AnswerFiles.read(
+        path, for: mainSession.questionnaire, color: global.useColor(for: .standardError))
+      return (set: set, order: order)
+    }
     let existing: Set<String>
     do { existing = Set(try context.store.ids()) } catch { throw CLIFailure(error.message) }
     let recorder: SessionRecorder
@@ -82,12 +88,10 @@ enum RaterJoin {
       print("\(name) rates session '\(main)' independently in '\(copyId)'.")
     }
     defer { recorder.close() }
-    if let answers {
-      let (given, order) = try AnswerFiles.read(
-        answers, for: recorder.session.questionnaire, color: global.useColor(for: .standardError))
+    if let given {
       do {
-        for key in order {
-          guard let value = given[key] else { continue }
+        for key in given.order {
+          guard let value = given.set[key] else { continue }
           try recorder.answer(key, value, by: name)
         }
       } catch {

@@ -9,6 +9,9 @@ public enum SpreadText {
     func say(_ value: Value) -> String { words(value, question) }
     let n = spread.entries.count
     let head = style.apply(.heading, "Ratings (\(n))") + ": "
+    if n == 1, let only = spread.entries.first {
+      return head + "only \(only.rater) rated: \(say(only.value))\n"
+    }
     if spread.unanimous, let first = spread.entries.first {
       return head + style.apply(.success, "all gave \(say(first.value))") + "\n"
         + "  " + spread.entries.map(\.rater).joined(separator: ", ") + "\n"
@@ -60,7 +63,7 @@ public enum SpreadText {
   /// A value in words: option labels rather than values, yes/no by their labels.
   public static func words(_ value: Value, _ question: Question) -> String {
     switch value {
-    case .string(let s) where question.type == .single: return question.option(s)?.label ?? s
+    case .string(let s) where question.type == .single || question.type == .multi: return question.option(s)?.label ?? s
     case .list(let items) where question.type == .multi:
       let labels = items.compactMap(\.string).map { question.option($0)?.label ?? $0 }
       return labels.isEmpty ? "none" : labels.joined(separator: ", ")

@@ -49,8 +49,8 @@ public struct Spread: Sendable, Hashable {
   /// the options chosen by more than half for multiple choice.
   public let suggestion: Value
 
-  /// Whether every rater gave the same value.
-  public var unanimous: Bool { entries.allSatisfy { $0.value == entries.first?.value } }
+  /// Whether at least two people rated and all gave the same value (one rating alone is not an agreement).
+  public var unanimous: Bool { entries.count >= 2 && entries.allSatisfy { $0.value == entries.first?.value } }
 
   /// The spread of `ratings` of `question` (`q` or `q[option]`) in `questionnaire`, or `nil` when
   /// there are no ratings or no such question.
