@@ -18,6 +18,8 @@ extension Interview {
     Command(name: ":note", takesArgument: true, help: "TEXT: a note on this question (e.g. the discussion)"),
     Command(name: ":flag", takesArgument: true, help: "[TEXT]: mark this question for follow-up"),
     Command(name: ":unflag", takesArgument: false, help: "clear this question's flag"),
+    Command(
+      name: ":poll", takesArgument: true, help: "[NAME=ANSWER ...]: each person's own answer, then the agreed one"),
     Command(name: ":who", takesArgument: true, help: "NAME: whose answers these are from now on"),
     Command(name: ":status", takesArgument: false, help: "progress, scores, levels and the risk heat map"),
     Command(name: ":undo", takesArgument: false, help: "take back the last answer of this sitting"),
@@ -88,6 +90,7 @@ extension Interview {
       try perform { _ = try recorder.unflag(item.id, by: who) }
       out.line("Flag on '\(item.id)' cleared.")
       return .stay
+    case ":poll", ":p": return try poll(argument, at: item)
     case ":who", ":w":
       guard !argument.isEmpty else {
         out.line("Answers are attributed to \(who). Change with :who NAME.")
@@ -145,6 +148,7 @@ extension Interview {
     out.line(
       out.dim("This answer feeds: ")
         + (parts.isEmpty ? "nothing else (it is kept for the record)" : parts.joined(separator: "; ")))
+    showSpread(item)
   }
 
   func goto(_ target: String) -> Step {

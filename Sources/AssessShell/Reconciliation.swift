@@ -52,7 +52,7 @@ public final class Reconciliation {
         if !session.state.participants.contains(where: { $0.name == rater }) {
           try recorder.join(rater, role: "rater", by: who)
         }
-        for (id, value) in copy.engine.pathAnswers where try recorder.rate(id, value, rater: rater, by: rater) {
+        for (id, value) in copy.engine.pathAnswers where try recorder.rate(id, value, rater: rater, by: who) {
           count += 1
         }
       }
