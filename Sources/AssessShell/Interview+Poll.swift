@@ -86,7 +86,7 @@ extension Interview {
     let suggestion = SpreadText.typed(spread.suggestion, question)
     out.line(
       out.dim(
-        "  Agreed answer: Enter takes \(SpreadText.words(spread.suggestion, question)); :skip leaves the question as it is"
+        "Agreed answer: Enter takes \(SpreadText.words(spread.suggestion, question)); :skip leaves the question as it is"
       ), indent: 2)
     while true {
       setCompletions(for: item)

@@ -169,7 +169,7 @@ public final class Reconciliation {
     let suggestion = SpreadText.typed(spread.suggestion, question)
     out.line(
       out.dim(
-        "  Agreed answer: Enter takes \(words(spread.suggestion, spread.question)); a rater's name takes theirs; "
+        "Agreed answer: Enter takes \(words(spread.suggestion, spread.question)); a rater's name takes theirs; "
           + ":skip leaves it open; :quit stops"), indent: 2)
     var candidates = question.options.flatMap { [$0.value, $0.label] } + [":skip", ":quit"]
     candidates += spread.entries.map(\.rater)

@@ -1,10 +1,13 @@
+import Foundation
+
 /// Independent rating copies of a session: one session per rater, linked by a `rater` event.
 public enum RaterCopies {
   /// The id of `rater`'s copy of session `main`: the main id, a dot, and the rater's name in lower
-  /// case with anything but letters and digits turned into `-` (`w1.ana`, `w1.ana-lopez`).
+  /// case without accents, anything but letters and digits turned into `-` (`w1.ana`, `w1.ana-lopez`).
   public static func id(for main: String, rater: String) -> String {
     var slug = ""
-    for c in rater.lowercased().unicodeScalars {
+    for c in rater.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().unicodeScalars
+    {
       let ok = ("a"..."z").contains(c) || ("0"..."9").contains(c)
       if ok {
         slug.unicodeScalars.append(c)
