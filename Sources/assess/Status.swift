@@ -19,10 +19,12 @@ extension Assess {
     func run() throws {
       let context = SessionContext(global)
       let session = try context.load(id)
+      let copies = RaterStatus.copies(of: session, context: context)
       if json {
-        print(SessionJSON.status(session).pretty())
+        print(RaterStatus.json(SessionJSON.status(session), copies: copies).pretty())
       } else {
-        print(StatusText.render(session, style: context.style), terminator: "")
+        print(
+          StatusText.render(session, style: context.style) + RaterStatus.text(copies, main: session.id), terminator: "")
       }
     }
   }

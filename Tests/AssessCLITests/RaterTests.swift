@@ -77,6 +77,18 @@ import Testing
     #expect(hash != nil && (copy["questionnaire"] as? [String: Any])?["hash"] as? String == hash)
     // The main session has no answers yet: the raters' are in their own copies.
     #expect((main["answers"] as? [String: Any])?.isEmpty == true)
+    let copies = try #require(main["raterCopies"] as? [[String: Any]])
+    #expect(copies.map { $0["rater"] as? String } == ["Ana", "Ben", "Chloe"])
+    #expect(copies[0]["answered"] as? Int == 6 && copies[0]["onPath"] as? Int == 9)
+    #expect(
+      try run(["status", "w1"]).stdout.contains(
+        "Rating apart: Ana 6 of 9 (w1.ana), Ben 6 of 6 (w1.ben), Chloe 7 of 10 (w1.chloe); settle with: assess reconcile w1"
+      ))
+    // Joining again reopens the same copy.
+    let again = try run(["join", "w1", "--rater", "Ben", "--no-input"])
+    #expect(again.status == 0)
+    #expect(!again.stdout.contains("rates session"))
+    #expect(again.stdout.contains("Saved Ben's ratings in 'w1.ben': 6 of 6 answered."))
   }
 
   @Test func reconcileByScriptRecordsWhoRatedWhatAndSettlesByTheMedian() throws {
@@ -189,6 +201,11 @@ import Testing
     #expect(bad.stdout.contains("Write the ratings as NAME=ANSWER"))
     let agreement = try #require(try json(["status", "p", "--json"])["agreement"] as? [String: Any])
     #expect(agreement["rated"] as? Int == 2)
+    let alone = try run(["start", "example", "--id", "alone"], input: ":poll\n:quit\n")
+    #expect(alone.stdout.contains("No participants to poll."))
+    let nothing = try run(["reconcile", "alone"])
+    #expect(nothing.status == 0)
+    #expect(nothing.stdout.contains("Nothing to reconcile: no ratings yet."))
   }
 
   @Test func threeRatersReconciledAtATerminal() throws {
