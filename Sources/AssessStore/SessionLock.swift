@@ -22,7 +22,7 @@ final class SessionLock {
   init(path: String, session: String, now: String) throws(StoreError) {
     self.path = path
     fd = try POSIX.open(path, O_RDWR | O_CREAT)
-    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+    guard POSIX.retryingInterrupted({ flock(fd, LOCK_EX | LOCK_NB) }) == 0 else {
       let holder = Self.holder(at: path)
       close(fd)
       throw StoreError(.locked, "session '\(session)' is open for writing by \(holder); read-only commands still work")
@@ -31,7 +31,7 @@ final class SessionLock {
       ("host", .string(POSIX.hostName())), ("pid", .number(Double(getpid()))), ("since", .string(now)),
     ]).serialized()
     do throws(StoreError) {
-      guard ftruncate(fd, 0) == 0 else {
+      guard POSIX.retryingInterrupted({ ftruncate(fd, 0) }) == 0 else {
         throw StoreError(.io, "cannot write the lock '\(path)': \(POSIX.lastError())")
       }
       try POSIX.writeAll(fd, Array((info + "\n").utf8), path: path)
@@ -59,8 +59,8 @@ final class SessionLock {
   /// Releases the lock, leaving the file (empty) in place.
   func release() {
     guard fd >= 0 else { return }
-    _ = ftruncate(fd, 0)
-    flock(fd, LOCK_UN)
+    _ = POSIX.retryingInterrupted { ftruncate(fd, 0) }
+    _ = POSIX.retryingInterrupted { flock(fd, LOCK_UN) }
     close(fd)
     fd = -1
   }
