@@ -5,15 +5,17 @@ import Testing
 
 /// Our path equals what the real SurveyJS engine shows, answer set by answer set, for the Canada AIA
 /// and for forms of our own; and our answer validation accepts every answer SurveyJS took.
-/// The reference data comes from `../shared/tools/surveyjs-oracle` (scripts/surveyjs-fixtures regenerates it).
+/// The reference data is stored in Tests/Fixtures/surveyjs; it came from `../shared/tools/surveyjs-oracle`
+/// (scripts/surveyjs-fixtures regenerates it). These tests need neither Node nor `../shared`; the live
+/// comparisons, with fresh walks, are `SurveyJSOracleTests` (`make test-oracle`).
 @Suite struct SurveyJSDifferentialTests {
   struct Reference: Decodable {
     var answers: [String: DecodedValue]
     var visible: [String]
   }
 
-  static let aiaPath = repositoryRoot.deletingLastPathComponent().appendingPathComponent(
-    "shared/fixtures/aia/survey-enfr.json")
+  /// The Canada AIA form, vendored in Tests/Fixtures/aia (MIT; SOURCE.md says from where).
+  static let aiaPath = repositoryRoot.appendingPathComponent("Tests/Fixtures/aia/survey-enfr.json")
 
   static func form(_ path: URL) throws -> (Questionnaire, SurveyJSImport) {
     let json = try String(contentsOf: path, encoding: .utf8)
@@ -81,12 +83,26 @@ import Testing
       form: repositoryRoot.appendingPathComponent("Tests/Fixtures/surveyjs/numeric.json"), references: references)
   }
 
-  /// The comparison can fail: a visibility the importer got wrong is caught.
+  /// The comparison can fail: a reference that differs from what we show, by one question more or
+  /// one less, is reported (as a known issue here), while the same reference unchanged is not.
   @Test func theComparisonNoticesADifference() throws {
-    let (q, _) = try Self.form(repositoryRoot.appendingPathComponent("Tests/Fixtures/surveyjs/numeric.json"))
-    let engine = Engine(questionnaire: q, answers: try answers(["age": .number(20)], for: q))
-    #expect(engine.path.contains("adult"))
-    let wrong = Engine(questionnaire: q, answers: try answers(["age": .number(10)], for: q))
-    #expect(!wrong.path.contains("adult"))
+    let form = repositoryRoot.appendingPathComponent("Tests/Fixtures/surveyjs/numeric.json")
+    let reference = try #require(try Self.references("numeric-oracle.jsonl").first { $0.visible.count > 1 })
+    #expect(try Self.compare(form: form, references: [reference]) == 1)
+    var fewer = reference
+    fewer.visible.removeLast()
+    withKnownIssue("one question fewer than we show") {
+      try Self.compare(form: form, references: [fewer])
+    }
+    var more = reference
+    more.visible.append("not-in-the-form")
+    withKnownIssue("one question more than we show") {
+      try Self.compare(form: form, references: [more])
+    }
+    var reordered = reference
+    reordered.visible.reverse()
+    withKnownIssue("the same questions in another order") {
+      try Self.compare(form: form, references: [reordered])
+    }
   }
 }
