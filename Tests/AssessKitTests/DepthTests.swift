@@ -27,13 +27,11 @@ import Testing
   func deepExpressionsAreRefused(depth: Int) throws {
     for (shape, make) in Self.shapes {
       let text = make(depth)
-      #expect(throws: ExpressionError.self, "\(shape), \(depth) deep") { try ExpressionParser.parse(text) }
-      do {
-        _ = try ExpressionParser.parse(text)
-      } catch {
-        #expect(error.message.contains("more than 250 levels deep"), "\(shape): \(error.message)")
-        #expect(error.offset > 0 && error.offset < text.unicodeScalars.count, "\(shape): at \(error.offset)")
+      let error = try #require(throws: ExpressionError.self, "\(shape), \(depth) deep") {
+        try ExpressionParser.parse(text)
       }
+      #expect(error.message.contains("more than 250 levels deep"), "\(shape): \(error.message)")
+      #expect(error.offset > 0 && error.offset < text.unicodeScalars.count, "\(shape): at \(error.offset)")
     }
   }
 
@@ -41,20 +39,12 @@ import Testing
   @Test func theErrorNamesThePlace() throws {
     let limit = ExpressionParser.maxDepth
     let parentheses = String(repeating: "(", count: limit + 5) + "a" + String(repeating: ")", count: limit + 5)
-    let error = try #require(Self.error(parentheses))
+    let error = try #require(throws: ExpressionError.self) { try ExpressionParser.parse(parentheses) }
     #expect(error.offset == limit)
     let chain = Array(repeating: "a", count: limit + 10).joined(separator: " + ")
     // Terms are 4 scalars apart ("a + "): the operator that would make the tree one too tall.
-    #expect(Self.error(chain)?.offset == 4 * limit - 2)
-  }
-
-  static func error(_ text: String) -> ExpressionError? {
-    do {
-      _ = try ExpressionParser.parse(text)
-      return nil
-    } catch {
-      return error
-    }
+    let chainError = try #require(throws: ExpressionError.self) { try ExpressionParser.parse(chain) }
+    #expect(chainError.offset == 4 * limit - 2)
   }
 
   /// Just within the limit, every shape parses, checks and evaluates (the later passes recurse as
@@ -105,7 +95,8 @@ import Testing
       """)
     let lines = diagnostics(yaml)
     #expect(lines.count == 1)
-    #expect(lines.first?.hasPrefix("11:") == true && lines.first?.hasSuffix("(in the condition of 'm')") == true, "\(lines)")
+    #expect(
+      lines.first?.hasPrefix("11:") == true && lines.first?.hasSuffix("(in the condition of 'm')") == true, "\(lines)")
     #expect(lines.first?.contains("more than 250 levels deep") == true, "\(lines)")
   }
 

@@ -82,7 +82,8 @@ public struct ExpressionParser {
     while isKeyword("or") {
       let op = advance()
       let right = try parseAnd()
-      left = try node(.binary(.or, left.expr, right.expr), at: left.expr.offset, operatorAt: op.offset, over: [left, right])
+      left = try node(
+        .binary(.or, left.expr, right.expr), at: left.expr.offset, operatorAt: op.offset, over: [left, right])
     }
     return left
   }
@@ -92,7 +93,8 @@ public struct ExpressionParser {
     while isKeyword("and") {
       let op = advance()
       let right = try parseNot()
-      left = try node(.binary(.and, left.expr, right.expr), at: left.expr.offset, operatorAt: op.offset, over: [left, right])
+      left = try node(
+        .binary(.and, left.expr, right.expr), at: left.expr.offset, operatorAt: op.offset, over: [left, right])
     }
     return left
   }
@@ -126,7 +128,8 @@ public struct ExpressionParser {
       throw ExpressionError(
         "comparisons do not chain; join them with 'and' (or add parentheses)", at: current.offset)
     }
-    return try node(.binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
+    return try node(
+      .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
   }
 
   private mutating func parseAdditive() throws(ExpressionError) -> Built {
@@ -135,7 +138,8 @@ public struct ExpressionParser {
       let opToken = advance()
       let op: Expr.BinaryOp = opToken.kind == .symbol("+") ? .add : .subtract
       let right = try parseMultiplicative()
-      left = try node(.binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
+      left = try node(
+        .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
     }
     return left
   }
@@ -146,7 +150,8 @@ public struct ExpressionParser {
       let opToken = advance()
       let op: Expr.BinaryOp = opToken.kind == .symbol("*") ? .multiply : .divide
       let right = try parseUnary()
-      left = try node(.binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
+      left = try node(
+        .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
     }
     return left
   }

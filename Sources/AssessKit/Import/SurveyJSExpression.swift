@@ -219,7 +219,8 @@ indirect enum SurveyJSExpression: Equatable {
       while let t = peek, t.kind == .symbol, t.text == "+" || t.text == "-" {
         _ = take()
         let right = try multiplicative()
-        left = try node(.binary(t.text == "+" ? "plus" : "minus", left.expression, right.expression), over: [left, right])
+        left = try node(
+          .binary(t.text == "+" ? "plus" : "minus", left.expression, right.expression), over: [left, right])
       }
       return left
     }
