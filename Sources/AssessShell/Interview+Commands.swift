@@ -225,7 +225,7 @@ extension Interview {
   func status() {
     let (answered, onPath) = session.progress
     out.line(out.bold("Progress: ") + "\(answered) of \(onPath) answered")
-    out.write(EvaluationText.results(engine, style: out.style))
+    out.write(EvaluationText.results(engine, style: out.style, width: out.width))
     out.line(out.bold("Heat map") + " (likelihood by severity, inherent):")
     out.write(HeatMap.render(engine, style: out.style))
   }

@@ -40,4 +40,20 @@ import Testing
     #expect(!shown.contains("Note: Answer for the system as it will be deployed"), "\(shown)")
     #expect(shown.contains("Within how many days can a person contest a decision?"))
   }
+
+  /// On a terminal, risk lines wrap at spaces to its width, like question text; never mid-word.
+  @Test func riskLinesWrapToTheTerminal() throws {
+    for columns: UInt16 in [60, 110] {
+      let pty = try PseudoTerminal(["status", "w"], directory: dir, environment: env, columns: columns)
+      #expect(pty.waitForExit() == 0)
+      let plain = pty.transcript.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+      let lines = plain.components(separatedBy: "\r\n")
+      for line in lines { #expect(line.count <= Int(columns), "\(columns) columns: '\(line)'") }
+      let risk = try #require(lines.firstIndex { $0.contains("unchecked-automation:") })
+      // The continuation is indented under the id, and no word is cut.
+      let joined = lines[risk...].prefix { !$0.hasPrefix("  high") }.joined(separator: " ")
+        .replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
+      #expect(joined.contains("Significant decisions taken without human review [L5 S5; residual medium] mitigate"))
+    }
+  }
 }

@@ -1,7 +1,8 @@
 /// Where a session stands, in words: for `assess status` and after `assess start --no-input`.
 public enum StatusText {
   /// The status, ending with a newline.
-  public static func render(_ session: Session, style: any TextStyler = PlainStyler()) -> String {
+  /// - Parameter width: wrap long risk lines to this many columns (a terminal's width), or `nil`.
+  public static func render(_ session: Session, style: any TextStyler = PlainStyler(), width: Int? = nil) -> String {
     let q = session.questionnaire
     let state = session.state
     func bold(_ s: String) -> String { style.apply(.heading, s) }
@@ -27,7 +28,7 @@ public enum StatusText {
     if !state.aside.isEmpty {
       out += "Kept aside by a migration: \(state.aside.keys.sorted().joined(separator: ", "))\n"
     }
-    out += EvaluationText.results(session.engine, style: style)
+    out += EvaluationText.results(session.engine, style: style, width: width)
     if !state.flags.isEmpty {
       out += bold("Flags") + "\n"
       for flag in state.flags.values.sorted(by: { $0.at < $1.at }) {
@@ -50,6 +51,6 @@ public enum StatusText {
         out += "Signed off by \(who) at \(last.at): \(last.summary)\n"
       }
     }
-    return out
+    return width.map { TextLayout.wrap(out, width: $0, indent: 4) } ?? out
   }
 }
