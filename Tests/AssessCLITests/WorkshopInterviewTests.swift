@@ -57,3 +57,13 @@ import Testing
     }
   }
 }
+
+/// A command that does not exist says so, with the closest ones, instead of "unexpected arguments".
+@Suite struct UnknownCommandTests {
+  @Test func anUnknownCommandIsNamed() throws {
+    let r = try assess(["stats", "w1"])
+    #expect(r.status == 2)
+    #expect(r.stderr.hasPrefix("error: unknown command 'stats' (did you mean 'status'"))
+    #expect(r.stderr.contains("the commands are list, validate, evaluate, start"))
+  }
+}
