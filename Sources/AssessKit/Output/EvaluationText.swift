@@ -51,7 +51,10 @@ public enum EvaluationText {
       if let r = state.residual { line += "; residual \(m.ratings[r.rating])" }
       line += "]"
       if let t = risk.treatment { line += " \(t.option.rawValue)" }
-      let lines = width.map { TextLayout.wrap(line, width: $0, indent: widthOfRating + 2).components(separatedBy: "\n") } ?? [line]
+      let lines =
+        width.map { TextLayout.wrap(line, width: $0, indent: widthOfRating + 2).components(separatedBy: "\n") } ?? [
+          line
+        ]
       for part in lines {
         out += (m.isAboveAppetite(state.inherent.rating) ? style.apply(.alert, part) : part) + "\n"
       }

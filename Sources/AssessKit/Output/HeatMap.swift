@@ -38,14 +38,16 @@ public enum HeatMap {
     out += "  " + String(repeating: " ", count: labelWidth + 1)
     for s in 1...m.severity.count { out += "  \(s) " }
     out += " severity\n"
-    out += "  severity: " + m.severity.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: " · ")
+    out +=
+      "  severity: " + m.severity.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: " · ")
       + "\n"
     let ratings = m.ratings.indices.map { index in
       plain
         ? "\(initial(index)) \(m.ratings[index])"
         : style.apply(.rating(index: index, count: m.ratings.count), " \(m.ratings[index]) ")
     }
-    out += "  ratings: " + ratings.joined(separator: plain ? " · " : " ")
+    out +=
+      "  ratings: " + ratings.joined(separator: plain ? " · " : " ")
       + "; a number is how many raised risks sit in the cell\n"
     return out
   }
