@@ -226,6 +226,7 @@ extension Interview {
     let (answered, onPath) = session.progress
     out.line(out.bold("Progress: ") + "\(answered) of \(onPath) answered")
     out.write(EvaluationText.results(engine, style: out.style, width: out.width))
+    out.write(EvaluationText.possible(engine, style: out.style, width: out.width))
     out.line(out.bold("Heat map") + " (likelihood by severity, inherent):")
     out.write(HeatMap.render(engine, style: out.style))
   }

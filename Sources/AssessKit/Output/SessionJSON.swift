@@ -27,6 +27,18 @@ public enum SessionJSON {
     }
     pairs.append(
       (
+        "possible",
+        .array(
+          session.engine.possibleRisks.map { item in
+            .object([
+              ("id", .string(session.questionnaire.risks[item.risk].id)),
+              ("title", .string(session.questionnaire.risks[item.risk].title)),
+              ("decidedBy", .array(item.decidedBy.map(JSON.string))),
+            ])
+          })
+      ))
+    pairs.append(
+      (
         "flags",
         .array(
           state.flags.values.sorted { $0.at < $1.at }.map {

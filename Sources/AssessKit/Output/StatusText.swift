@@ -29,6 +29,7 @@ public enum StatusText {
       out += "Kept aside by a migration: \(state.aside.keys.sorted().joined(separator: ", "))\n"
     }
     out += EvaluationText.results(session.engine, style: style, width: width)
+    out += EvaluationText.possible(session.engine, style: style, width: width)
     if !state.flags.isEmpty {
       out += bold("Flags") + "\n"
       for flag in state.flags.values.sorted(by: { $0.at < $1.at }) {
