@@ -8,7 +8,8 @@ public enum SessionJSON {
       (
         "session",
         .object([
-          ("id", .string(session.id)), ("status", .string(session.status.rawValue)), ("source", .string(state.source)),
+          ("id", .string(session.id)), ("status", .string(session.status.rawValue)), ("archived", .bool(state.archived)),
+          ("source", .string(state.source)),
           ("created", time(state.createdAt)), ("createdBy", .string(state.createdBy)),
           ("updated", time(state.updatedAt)), ("events", .number(Double(state.eventCount))),
           ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
@@ -95,6 +96,7 @@ public enum SessionJSON {
     return .object([
       ("id", .string(session.id)), ("questionnaire", .string(session.questionnaire.id)),
       ("version", .string(session.questionnaire.version)), ("status", .string(session.status.rawValue)),
+      ("archived", .bool(session.state.archived)),
       ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
       ("rating", session.highestRating.map(JSON.string) ?? .null), ("updated", time(session.state.updatedAt)),
     ])

@@ -6,7 +6,9 @@ public enum StatusText {
     let q = session.questionnaire
     let state = session.state
     func bold(_ s: String) -> String { style.apply(.heading, s) }
-    var out = bold("Session '\(session.id)'") + " on '\(q.id)' \(q.version): \(session.status)\n"
+    var out =
+      bold("Session '\(session.id)'") + " on '\(q.id)' \(q.version): \(session.status)"
+      + (state.archived ? " (archived: read-only)" : "") + "\n"
     out +=
       "Started \(state.createdAt?.text ?? "?") by \(state.createdBy); last change \(state.updatedAt?.text ?? "?")\n"
     if !state.participants.isEmpty {

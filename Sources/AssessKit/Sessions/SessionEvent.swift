@@ -31,6 +31,10 @@ public struct SessionEvent: Sendable, Hashable {
     case signOffVoided(reason: String, cause: Int)
     /// The session moved to another version of its questionnaire.
     case migrated(fromHash: String, toHash: String, version: String, aside: [String])
+    /// The session was archived: kept and readable, but closed to changes and hidden from lists.
+    case archived(reason: String?)
+    /// An archived session was opened to changes again.
+    case restored
     /// The interview reached its end.
     case completed
     /// A completed session was opened again for changes.
@@ -53,6 +57,8 @@ public struct SessionEvent: Sendable, Hashable {
       case .signedOff: return "signed"
       case .signOffVoided: return "voided"
       case .migrated: return "migrated"
+      case .archived: return "archived"
+      case .restored: return "restored"
       case .completed: return "completed"
       case .reopened: return "reopened"
       }
