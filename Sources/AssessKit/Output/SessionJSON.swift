@@ -8,7 +8,8 @@ public enum SessionJSON {
       (
         "session",
         .object([
-          ("id", .string(session.id)), ("status", .string(session.status.rawValue)), ("archived", .bool(state.archived)),
+          ("id", .string(session.id)), ("status", .string(session.status.rawValue)),
+          ("archived", .bool(state.archived)),
           ("source", .string(state.source)),
           ("created", time(state.createdAt)), ("createdBy", .string(state.createdBy)),
           ("updated", time(state.updatedAt)), ("events", .number(Double(state.eventCount))),

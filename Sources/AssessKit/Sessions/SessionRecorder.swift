@@ -336,7 +336,8 @@ public final class SessionRecorder {
     guard isOpen else { throw SessionError(.store(.io), "session '\(session.id)' is closed") }
     if session.state.archived, kind != .restored {
       throw SessionError(
-        .refused, "session '\(session.id)' is archived and read-only; 'assess archive \(session.id) --restore' opens it again")
+        .refused,
+        "session '\(session.id)' is archived and read-only; 'assess archive \(session.id) --restore' opens it again")
     }
     let event = session.event(kind, at: clock(), by: by)
     do { try writer.append(event) } catch { throw SessionError(.store(error.kind), error.message) }
