@@ -24,7 +24,8 @@ extension Assess {
         print(RaterStatus.json(SessionJSON.status(session), copies: copies).pretty())
       } else {
         print(
-          StatusText.render(session, style: context.style) + RaterStatus.text(copies, main: session.id), terminator: "")
+          StatusText.render(session, style: context.style, width: context.width)
+            + RaterStatus.text(copies, main: session.id), terminator: "")
       }
     }
   }

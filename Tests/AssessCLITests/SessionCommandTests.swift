@@ -253,7 +253,8 @@ import Testing
     _ = try run(["start", "example", "--id", "k", "--no-input", "--answers", "-"], input: "effect: significant\n")
     var acknowledged: [Int] = []
     var killed = 0
-    var random = SystemRandomNumberGenerator()
+    let seed = testSeed()
+    var random = SeededRandom(seed: seed)
     for n in 1...60 {
       let process = Process()
       process.executableURL = assessBinary
@@ -273,14 +274,14 @@ import Testing
       if process.terminationReason == .exit && process.terminationStatus == 0 { acknowledged.append(n) }
       if process.terminationReason == .uncaughtSignal { killed += 1 }
     }
-    #expect(killed > 0 && !acknowledged.isEmpty)
+    #expect(killed > 0 && !acknowledged.isEmpty, "seed \(seed)")
     let history = try run(["history", "k", "--json"])
     #expect(history.status == 0)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])
     let events = try #require(object["events"] as? [[String: Any]])
     let recorded = Set(
       events.compactMap { $0["question"] as? String == "users" ? ($0["value"] as? NSNumber)?.intValue : nil })
-    for n in acknowledged { #expect(recorded.contains(n), "acknowledged answer users=\(n) was lost") }
+    for n in acknowledged { #expect(recorded.contains(n), "seed \(seed): acknowledged answer users=\(n) was lost") }
     let status = try run(["status", "k", "--json"])
     let answers = try #require(
       (try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["answers"] as? [String: Any]

@@ -45,6 +45,8 @@ final class QuestionnaireBuilder {
   var sections: [Section] = []
   var sectionWhen: [PendingExpression?] = []
   var questions: [Question] = []
+  /// Questions whose `type` is not one of ours: reported once, and spared the checks that depend on it.
+  var untyped: Set<Int> = []
   var questionWhen: [PendingExpression?] = []
   /// `required:` conditions, by question index.
   var questionRequired: [Int: PendingExpression] = [:]

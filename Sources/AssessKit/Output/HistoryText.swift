@@ -21,6 +21,7 @@ public enum HistoryText {
     case .changed(let question, let old, let new): return "changed \(question) from \(old) to \(new)"
     case .cleared(let question, let old): return "cleared \(question) (was \(old))"
     case .skipped(let question): return "skipped \(question)"
+    case .parked(let question): return "parked \(question) (required; to come back to)"
     case .noteAdded(let question, let text): return "noted" + (question.map { " on \($0)" } ?? "") + ": \(text)"
     case .flagSet(let question, let text): return "flagged \(question)" + (text.map { ": \($0)" } ?? "")
     case .flagCleared(let question): return "cleared the flag on \(question)"
@@ -35,6 +36,8 @@ public enum HistoryText {
       return "migrated from \(from.prefix(19))... to \(version) (\(to.prefix(19))...)"
         + (aside.isEmpty ? "" : "; kept aside: \(aside.joined(separator: ", "))")
     case .signOffVoided(let reason, let cause): return "the sign-off is void: \(reason) (event #\(cause))"
+    case .archived(let reason): return "archived the session" + (reason.map { ": \($0)" } ?? "")
+    case .restored: return "restored the session from the archive"
     case .completed: return "every required question on the path is answered: complete"
     case .reopened: return "required questions are open again: reopened"
     case .rated(let question, let rater, let value): return "\(rater) rated \(question) = \(value)"

@@ -8,7 +8,9 @@ public enum SessionJSON {
       (
         "session",
         .object([
-          ("id", .string(session.id)), ("status", .string(session.status.rawValue)), ("source", .string(state.source)),
+          ("id", .string(session.id)), ("status", .string(session.status.rawValue)),
+          ("archived", .bool(state.archived)),
+          ("source", .string(state.source)),
           ("created", time(state.createdAt)), ("createdBy", .string(state.createdBy)),
           ("updated", time(state.updatedAt)), ("events", .number(Double(state.eventCount))),
           ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
@@ -25,6 +27,18 @@ public enum SessionJSON {
     if case .object(let evaluation) = EvaluationJSON.make(session.engine, treatments: state.treatments) {
       pairs += evaluation
     }
+    pairs.append(
+      (
+        "possible",
+        .array(
+          session.engine.possibleRisks.map { item in
+            .object([
+              ("id", .string(session.questionnaire.risks[item.risk].id)),
+              ("title", .string(session.questionnaire.risks[item.risk].title)),
+              ("decidedBy", .array(item.decidedBy.map(JSON.string))),
+            ])
+          })
+      ))
     pairs.append(
       (
         "flags",
@@ -87,6 +101,7 @@ public enum SessionJSON {
     return .object([
       ("id", .string(session.id)), ("questionnaire", .string(session.questionnaire.id)),
       ("version", .string(session.questionnaire.version)), ("status", .string(session.status.rawValue)),
+      ("archived", .bool(session.state.archived)),
       ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
       ("rating", session.highestRating.map(JSON.string) ?? .null), ("updated", time(session.state.updatedAt)),
     ])

@@ -74,7 +74,7 @@ public enum SpreadText {
   }
 
   /// A value as a person would type it at the question's prompt (for a suggested answer).
-  public static func typed(_ value: Value, _ question: Question) -> String {
+  package static func typed(_ value: Value, _ question: Question) -> String {
     switch value {
     case .string(let s) where question.type == .single: return question.option(s)?.label ?? s
     case .list(let items): return items.compactMap(\.string).joined(separator: ", ")

@@ -1,11 +1,14 @@
 /// Where a session stands, in words: for `assess status` and after `assess start --no-input`.
 public enum StatusText {
   /// The status, ending with a newline.
-  public static func render(_ session: Session, style: any TextStyler = PlainStyler()) -> String {
+  /// - Parameter width: wrap long risk lines to this many columns (a terminal's width), or `nil`.
+  public static func render(_ session: Session, style: any TextStyler = PlainStyler(), width: Int? = nil) -> String {
     let q = session.questionnaire
     let state = session.state
     func bold(_ s: String) -> String { style.apply(.heading, s) }
-    var out = bold("Session '\(session.id)'") + " on '\(q.id)' \(q.version): \(session.status)\n"
+    var out =
+      bold("Session '\(session.id)'") + " on '\(q.id)' \(q.version): \(session.status)"
+      + (state.archived ? " (archived: read-only)" : "") + "\n"
     out +=
       "Started \(state.createdAt?.text ?? "?") by \(state.createdBy); last change \(state.updatedAt?.text ?? "?")\n"
     if !state.participants.isEmpty {
@@ -32,7 +35,8 @@ public enum StatusText {
         "Independent ratings by \(copy.rater) for session '\(copy.session)' (brought in by 'assess reconcile \(copy.session)')\n"
     }
     out += SpreadText.summary(Agreement(session), style: style)
-    out += EvaluationText.results(session.engine, style: style)
+    out += EvaluationText.results(session.engine, style: style, width: width)
+    out += EvaluationText.possible(session.engine, style: style, width: width)
     if !state.flags.isEmpty {
       out += bold("Flags") + "\n"
       for flag in state.flags.values.sorted(by: { $0.at < $1.at }) {
@@ -55,6 +59,6 @@ public enum StatusText {
         out += "Signed off by \(who) at \(last.at): \(last.summary)\n"
       }
     }
-    return out
+    return width.map { TextLayout.wrap(out, width: $0, indent: 4) } ?? out
   }
 }

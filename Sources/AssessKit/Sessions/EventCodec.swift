@@ -34,7 +34,7 @@ public enum EventCodec {
       fields += [("question", .string(question)), ("old", old.json), ("value", new.json)]
     case .cleared(let question, let old):
       fields += [("question", .string(question)), ("old", old.json)]
-    case .skipped(let question):
+    case .skipped(let question), .parked(let question):
       fields += [("question", .string(question))]
     case .noteAdded(let question, let text):
       fields += [("question", optional(question)), ("text", .string(text))]
@@ -62,7 +62,9 @@ public enum EventCodec {
       fields += [("question", .string(question)), ("rater", .string(rater)), ("value", value.json)]
     case .raterCopy(let session, let rater):
       fields += [("session", .string(session)), ("rater", .string(rater))]
-    case .completed, .reopened:
+    case .archived(let reason):
+      fields += [("reason", optional(reason))]
+    case .completed, .reopened, .restored:
       break
     }
     return JSON.object(fields)
@@ -123,6 +125,7 @@ public enum EventCodec {
     case "cleared":
       kind = .cleared(question: try need(record.question, "question"), old: record.old?.value ?? .null)
     case "skipped": kind = .skipped(question: try need(record.question, "question"))
+    case "parked": kind = .parked(question: try need(record.question, "question"))
     case "note": kind = .noteAdded(question: record.question, text: try need(record.text, "text"))
     case "flag": kind = .flagSet(question: try need(record.question, "question"), text: record.text)
     case "unflag": kind = .flagCleared(question: try need(record.question, "question"))
@@ -137,6 +140,8 @@ public enum EventCodec {
         aside: record.aside ?? [])
     case "voided":
       kind = .signOffVoided(reason: try need(record.reason, "reason"), cause: try need(record.cause, "cause"))
+    case "archived": kind = .archived(reason: record.reason)
+    case "restored": kind = .restored
     case "completed": kind = .completed
     case "reopened": kind = .reopened
     case "rated":

@@ -12,6 +12,9 @@ public struct SessionEvent: Sendable, Hashable {
     case cleared(question: String, old: Value)
     /// An optional question was passed over without an answer.
     case skipped(question: String)
+    /// A required question was put off: the interview comes back to it at the end, and the session
+    /// cannot complete until it is answered.
+    case parked(question: String)
     /// A note, on a question or on the session.
     case noteAdded(question: String?, text: String)
     /// A flag for follow-up was set on a question.
@@ -28,6 +31,10 @@ public struct SessionEvent: Sendable, Hashable {
     case signOffVoided(reason: String, cause: Int)
     /// The session moved to another version of its questionnaire.
     case migrated(fromHash: String, toHash: String, version: String, aside: [String])
+    /// The session was archived: kept and readable, but closed to changes and hidden from lists.
+    case archived(reason: String?)
+    /// An archived session was opened to changes again.
+    case restored
     /// The interview reached its end.
     case completed
     /// A completed session was opened again for changes.
@@ -45,6 +52,7 @@ public struct SessionEvent: Sendable, Hashable {
       case .changed: return "changed"
       case .cleared: return "cleared"
       case .skipped: return "skipped"
+      case .parked: return "parked"
       case .noteAdded: return "note"
       case .flagSet: return "flag"
       case .flagCleared: return "unflag"
@@ -53,6 +61,8 @@ public struct SessionEvent: Sendable, Hashable {
       case .signedOff: return "signed"
       case .signOffVoided: return "voided"
       case .migrated: return "migrated"
+      case .archived: return "archived"
+      case .restored: return "restored"
       case .completed: return "completed"
       case .reopened: return "reopened"
       case .rated: return "rated"

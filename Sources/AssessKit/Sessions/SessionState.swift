@@ -82,6 +82,8 @@ public struct SessionState: Sendable, Hashable {
   public internal(set) var answers = AnswerSet()
   /// Optional questions passed over without an answer.
   public internal(set) var skipped: Set<String> = []
+  /// Required questions put off until the end; answering one takes it off.
+  public internal(set) var parked: Set<String> = []
   /// Answers that no longer fit after a migration: kept, listed, not counted.
   public internal(set) var aside: [String: Value] = [:]
   /// Notes, oldest first.
@@ -94,6 +96,8 @@ public struct SessionState: Sendable, Hashable {
   public internal(set) var treatments: [String: [String: String]] = [:]
   /// Sign-offs, oldest first.
   public internal(set) var signOffs: [SignOff] = []
+  /// Whether the session is archived: read-only, hidden from `list` and the register.
+  public internal(set) var archived = false
   /// Whether the interview reached its end (and was not reopened since).
   public internal(set) var completed = false
   /// Each person's own ratings (`rated` events), in the order first given; a later rating of the
@@ -137,10 +141,13 @@ public struct SessionState: Sendable, Hashable {
       answers[question] = value
       aside[question] = nil
       skipped.remove(question)
+      parked.remove(question)
     case .cleared(let question, _):
       answers[question] = nil
     case .skipped(let question):
       skipped.insert(question)
+    case .parked(let question):
+      parked.insert(question)
     case .noteAdded(let question, let text):
       notes.append(Note(question: question, text: text, by: event.by, at: event.at))
     case .flagSet(let question, let text):
@@ -167,6 +174,10 @@ public struct SessionState: Sendable, Hashable {
         if let value = answers[id] { aside[id] = value }
         answers[id] = nil
       }
+    case .archived:
+      archived = true
+    case .restored:
+      archived = false
     case .completed:
       completed = true
     case .reopened:
