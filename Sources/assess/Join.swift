@@ -65,6 +65,9 @@ enum RaterJoin {
     let resuming = existing.contains(copyId)
     if resuming {
       recorder = try context.open(copyId)
+      if recorder.session.state.raterCopy?.rater == name {
+        print("\(name)'s own ratings for session '\(main)', in '\(copyId)'.")
+      }
       if let owner = recorder.session.state.raterCopy, owner.session != main || owner.rater != name {
         recorder.close()
         throw CLIFailure(

@@ -88,6 +88,7 @@ import Testing
     let again = try run(["join", "w1", "--rater", "Ben", "--no-input"])
     #expect(again.status == 0)
     #expect(!again.stdout.contains("rates session"))
+    #expect(again.stdout.contains("Ben's own ratings for session 'w1', in 'w1.ben'."))
     #expect(again.stdout.contains("Saved Ben's ratings in 'w1.ben': 6 of 6 answered."))
   }
 
