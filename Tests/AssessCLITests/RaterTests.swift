@@ -252,4 +252,37 @@ import Testing
     #expect(answers["effect"] == nil)
     #expect(answers["harm_by_group[children]"] as? Double == 4)
   }
+
+  @Test func pollAtATerminalOffersTheSuggestionOnTheLine() throws {
+    var plain = env
+    plain["NO_COLOR"] = "1"
+    let pty = try PseudoTerminal(
+      ["start", "example", "--id", "room", "--participant", "Ana", "--participant", "Ben", "--participant", "Chloe"],
+      directory: dir, environment: plain)
+    pty.expectPrompt("what is the system for?")
+    pty.send("Screen loans\r")
+    pty.expectPrompt("decide anything about a person?")
+    pty.send(":poll\r")
+    pty.expect("  Ana> ")
+    pty.send("3\r")
+    pty.expect("  Ben> ")
+    // Tab completes a label, as at the question's own prompt.
+    pty.send("It inf\t\r")
+    pty.expect("  Chloe> ")
+    pty.send("yes\r")
+    pty.expect("1 of 3  It informs a person who decides (Ben)")
+    pty.expect("agreed> Yes, with a legal or similarly significant effect")
+    pty.send("\r")
+    pty.expect("Agreed: Yes, with a legal or similarly significant effect")
+    pty.expectPrompt("how many people")
+    pty.send(":quit\r")
+    #expect(pty.waitForExit() == 0)
+    let status = try json(["status", "room", "--json"])
+    #expect((status["answers"] as? [String: Any])?["effect"] as? String == "significant")
+    let questions = try #require((status["agreement"] as? [String: Any])?["questions"] as? [[String: Any]])
+    #expect(
+      questions.first?["ratings"] as? [String: String] == [
+        "Ana": "significant", "Ben": "advisory", "Chloe": "significant",
+      ])
+  }
 }
