@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct TextLayoutTests {
   @Test func wrapsAtSpacesKeepingColumns() {
-    let line = "  critical  unchecked-automation: Significant decisions taken without human review [L5 S5; residual medium]"
+    let line =
+      "  critical  unchecked-automation: Significant decisions taken without human review [L5 S5; residual medium]"
     let wrapped = TextLayout.wrap(line, width: 60, indent: 10)
     #expect(
       wrapped == """
