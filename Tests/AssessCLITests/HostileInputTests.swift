@@ -51,4 +51,34 @@ import Testing
     #expect(status.contains("\"purpose\": \"loans\""))
     #expect(!status.contains("\"host\""))
   }
+
+  /// Nested YAML aliases (a "billion laughs" in 300 bytes) are refused before they are expanded.
+  @Test func nestedAliasesAreNotExpanded() throws {
+    var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for i in 1...8 {
+      lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ") + "]")
+    }
+    lines.append("purpose: *a8")
+    try lines.joined(separator: "\n").write(
+      to: dir.appendingPathComponent("lol.yaml"), atomically: true, encoding: .utf8)
+    let r = try assess(["evaluate", "example", "--answers", "lol.yaml"], directory: dir)
+    #expect(r.status == 2)
+    #expect(
+      r.stderr.contains(
+        "error: 'purpose' takes text, a number, true or false, or a list of option values, not a list of lists"))
+  }
+
+  /// Numbers that are not numbers, or not written in decimal, are named as written.
+  @Test func numbersNamedAsWritten() throws {
+    let cases = [
+      ".nan": "not '.nan', which is not a number", ".inf": "not '.inf', which is too large to be one",
+      "1e400": "not '1e400', which is too large to be one", "0x10": "not '0x10'",
+    ]
+    for (value, message) in cases {
+      let r = try assess(["answer", "m", "users", value], directory: dir)
+      #expect(
+        r.status == 2 && r.stderr == "error: 'users' takes a number of at least 0, \(message)\n",
+        "\(value): \(r.stderr)")
+    }
+  }
 }
