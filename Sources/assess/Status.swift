@@ -22,7 +22,7 @@ extension Assess {
       if json {
         print(SessionJSON.status(session).pretty())
       } else {
-        print(StatusText.render(session, style: context.style), terminator: "")
+        print(StatusText.render(session, style: context.style, today: Clock.today()), terminator: "")
       }
     }
   }

@@ -1,7 +1,7 @@
 /// Where a session stands, in words: for `assess status` and after `assess start --no-input`.
 public enum StatusText {
-  /// The status, ending with a newline.
-  public static func render(_ session: Session, style: any TextStyler = PlainStyler()) -> String {
+  /// The status, ending with a newline; `today` (`yyyy-mm-dd`) marks overdue plan items.
+  public static func render(_ session: Session, style: any TextStyler = PlainStyler(), today: String? = nil) -> String {
     let q = session.questionnaire
     let state = session.state
     func bold(_ s: String) -> String { style.apply(.heading, s) }
@@ -27,7 +27,8 @@ public enum StatusText {
     if !state.aside.isEmpty {
       out += "Kept aside by a migration: \(state.aside.keys.sorted().joined(separator: ", "))\n"
     }
-    out += EvaluationText.results(session.engine, style: style)
+    out += EvaluationText.results(session.engine, style: style, treatments: state.treatments, titles: true)
+    out += PlanText.render(TreatmentPlan(session, today: today), style: style, compact: true)
     if !state.flags.isEmpty {
       out += bold("Flags") + "\n"
       for flag in state.flags.values.sorted(by: { $0.at < $1.at }) {

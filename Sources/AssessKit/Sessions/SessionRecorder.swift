@@ -116,6 +116,9 @@ public final class SessionRecorder {
 
   private var questionnaire: Questionnaire { session.questionnaire }
 
+  /// Today (`yyyy-mm-dd`) by the recorder's clock, for marking overdue plan items.
+  public var today: String { clock().date }
+
   // MARK: Answers
 
   /// Answers `question` (`q` or `q[option]`), checking the value against the question; `.null`
