@@ -54,7 +54,7 @@ public enum PlanText {
   }
 
   /// Option, owner, due date, status and expected residual of an item, on one line.
-  static func summary(_ item: TreatmentPlan.Item, _ m: RiskMatrix, style: any TextStyler) -> String {
+  package static func summary(_ item: TreatmentPlan.Item, _ m: RiskMatrix, style: any TextStyler) -> String {
     guard let t = item.treatment else { return style.apply(.warning, "no treatment") }
     var parts = [t.option.rawValue]
     if let owner = t.owner {
