@@ -10,7 +10,9 @@ extension Interview {
 
   static let commands: [Command] = [
     Command(name: ":help", takesArgument: false, help: "this list (also ?)"),
-    Command(name: ":why", takesArgument: false, help: "why we ask: help, references, and what the answer feeds"),
+    Command(
+      name: ":why", takesArgument: false,
+      help: "why we ask: help, references, and what the answer feeds; :why RISK|SCORE|LEVEL explains a result"),
     Command(name: ":back", takesArgument: false, help: "the previous question"),
     Command(name: ":skip", takesArgument: false, help: "pass over an optional question"),
     Command(name: ":review", takesArgument: false, help: "the answers so far; pick one to change"),
@@ -20,6 +22,7 @@ extension Interview {
     Command(name: ":unflag", takesArgument: false, help: "clear this question's flag"),
     Command(name: ":who", takesArgument: true, help: "NAME: whose answers these are from now on"),
     Command(name: ":status", takesArgument: false, help: "progress, scores, levels and the risk heat map"),
+    Command(name: ":plan", takesArgument: false, help: "walk the treatment plan of the risks above appetite"),
     Command(name: ":undo", takesArgument: false, help: "take back the last answer of this sitting"),
     Command(name: ":quit", takesArgument: false, help: "save and leave (also Ctrl-D, or Ctrl-C on an empty line)"),
   ]
@@ -38,6 +41,7 @@ extension Interview {
         "Answers: an option's number, its value or the start of its label; for several, 1,3 or 1 3 or 2-4.", indent: 2)
       return .stay
     case ":why":
+      if !argument.isEmpty || item == nil { return explain(argument) }
       guard let item else { return nothingHere(name) }
       why(item)
       return .stay
@@ -102,6 +106,8 @@ extension Interview {
     case ":status", ":s":
       status()
       return .stay
+    case ":plan", ":p":
+      return try plan()
     case ":undo", ":u":
       guard let last = undoStack.popLast() else {
         out.line("Nothing to undo in this sitting.")
