@@ -40,7 +40,8 @@ public final class PlanWalk {
     }
     out.line(
       out.bold("Treatment plan") + ": \(ids.count) risk\(ids.count == 1 ? "" : "s") above appetite, worst first. "
-        + "Enter keeps what is shown, - clears it, :next goes to the next risk, :quit leaves (everything accepted is saved).")
+        + "Enter keeps what is shown, - clears it, :next goes to the next risk, :quit leaves (everything accepted is saved)."
+    )
     for (n, id) in ids.enumerated() {
       do {
         try walk(id, number: n + 1, of: ids.count)
@@ -68,7 +69,8 @@ public final class PlanWalk {
     out.line()
     out.line(
       out.bold("[\(number)/\(count)] ")
-        + out.style.apply(.rating(index: item.state.inherent.rating, count: m.ratings.count), m.ratings[item.state.inherent.rating])
+        + out.style.apply(
+          .rating(index: item.state.inherent.rating, count: m.ratings.count), m.ratings[item.state.inherent.rating])
         + " \(id): \(item.risk.title)")
     out.line("  " + PlanText.summary(item, m, style: out.style), indent: 4)
     if !item.treated { out.line("  " + out.yellow("untreated: " + item.missing.joined(separator: ", ")), indent: 4) }
@@ -104,7 +106,8 @@ public final class PlanWalk {
         case ":next", ":n", ":skip": throw Next()
         case "?", ":help":
           out.line(
-            "Enter keeps what is shown; - clears it; :next goes to the next risk; :quit leaves the plan. Tab completes.")
+            "Enter keeps what is shown; - clears it; :next goes to the next risk; :quit leaves the plan. Tab completes."
+          )
           continue
         default:
           editor.addHistory(trimmed)
@@ -265,10 +268,13 @@ public final class PlanWalk {
       let list = current(id)?.controls ?? []
       out.line(
         "  Controls: "
-          + (list.isEmpty ? "none" : list.enumerated().map { "\($0 + 1). \(PlanText.controlName($1))" }.joined(separator: "; ")),
+          + (list.isEmpty
+            ? "none" : list.enumerated().map { "\($0 + 1). \(PlanText.controlName($1))" }.joined(separator: "; ")),
         indent: 4)
-      guard let text = try ask("Add a control (Tab completes ids and titles; -N removes; Enter when done): ",
-        completions: Self.controlCandidates)
+      guard
+        let text = try ask(
+          "Add a control (Tab completes ids and titles; -N removes; Enter when done): ",
+          completions: Self.controlCandidates)
       else { return }
       if text.hasPrefix("-") {
         let rest = text.dropFirst().trimmingCharacters(in: .whitespaces)

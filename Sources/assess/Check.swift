@@ -16,7 +16,9 @@ extension Assess {
     @OptionGroup var session: SessionArgument
     var id: String { session.id }
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Fail on untreated risks at or above this rating.", valueName: "rating"))
+    @Option(
+      name: .customLong("fail-on"),
+      help: ArgumentHelp("Fail on untreated risks at or above this rating.", valueName: "rating"))
     var failOn: String?
 
     @Flag(name: .customLong("require-signoff"), help: "Fail also while the residual risk is not signed off.")
@@ -35,7 +37,8 @@ extension Assess {
       if let failOn {
         guard let index = m.ratings.firstIndex(of: failOn) else {
           throw CLIFailure(
-            Suggestions.unknown("rating", failOn, among: m.ratings, plural: "the ratings of '\(session.questionnaire.id)'"))
+            Suggestions.unknown(
+              "rating", failOn, among: m.ratings, plural: "the ratings of '\(session.questionnaire.id)'"))
         }
         threshold = index
       }
@@ -67,7 +70,9 @@ extension Assess {
         print(result.pretty())
       } else {
         for item in offending {
-          print("\(m.ratings[item.state.inherent.rating]) \(item.risk.id): untreated (\(item.missing.joined(separator: ", ")))")
+          print(
+            "\(m.ratings[item.state.inherent.rating]) \(item.risk.id): untreated (\(item.missing.joined(separator: ", ")))"
+          )
         }
         if missingSignOff { print("sign-off: none in force") }
         if passed {
@@ -76,7 +81,8 @@ extension Assess {
       }
       if unanswered > 0 {
         Terminal.error(
-          "warning: session '\(session.id)' has \(unanswered) required answer\(unanswered == 1 ? "" : "s") missing; its risks may still change")
+          "warning: session '\(session.id)' has \(unanswered) required answer\(unanswered == 1 ? "" : "s") missing; its risks may still change"
+        )
       }
       guard passed else {
         var reasons: [String] = []
@@ -84,7 +90,8 @@ extension Assess {
           reasons.append("\(offending.count) risk\(offending.count == 1 ? "" : "s") \(what) untreated")
         }
         if missingSignOff { reasons.append("no sign-off in force") }
-        throw CLIFailure("session '\(session.id)' fails the check: " + reasons.joined(separator: " and "), code: .failed)
+        throw CLIFailure(
+          "session '\(session.id)' fails the check: " + reasons.joined(separator: " and "), code: .failed)
       }
     }
   }

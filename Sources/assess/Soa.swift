@@ -56,12 +56,16 @@ extension Assess {
         } catch {
           throw CLIFailure(error)
         }
-        print("Session '\(recorder.session.id)': \(control) \(included ? "included" : "excluded") in the Statement of Applicability")
+        print(
+          "Session '\(recorder.session.id)': \(control) \(included ? "included" : "excluded") in the Statement of Applicability"
+        )
         return
       }
       let session = try context.load(id)
       let soa = StatementOfApplicability(session)
-      print(json ? SoAText.json(session, soa).pretty() : SoAText.render(session, soa, style: context.style), terminator: json ? "\n" : "")
+      print(
+        json ? SoAText.json(session, soa).pretty() : SoAText.render(session, soa, style: context.style),
+        terminator: json ? "\n" : "")
     }
   }
 }

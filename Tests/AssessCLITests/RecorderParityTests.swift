@@ -78,7 +78,8 @@ import Testing
       contentsOf: repositoryRoot.appendingPathComponent("examples/example-answers.yaml"), encoding: .utf8)
     _ = try run(["start", "example", "--id", "t", "--no-input", "--answers", "-"], input: answers)
     // Forced: the example's risks above appetite are not treated in this session.
-    #expect(try run(["sign", "t", "--by", "Cy", "--force", "--reason", "pilot only"], at: "2026-11-29T11:00:00Z").status == 0)
+    #expect(
+      try run(["sign", "t", "--by", "Cy", "--force", "--reason", "pilot only"], at: "2026-11-29T11:00:00Z").status == 0)
     #expect(try run(["status", "t"]).stdout.contains(": signed off\n"))
     let treat = try run(
       ["treat", "t", "unfair-outcomes", "--owner", "ML lead", "--by", "bo"], at: "2026-11-29T12:00:00Z")

@@ -44,11 +44,15 @@ import Testing
     #expect(unknown.status == 2)
     #expect(
       unknown.stderr
-        == "error: unknown rating 'hihg' (did you mean 'high'?); the ratings of 'ai-risk' are low, medium, high, critical\n")
+        == "error: unknown rating 'hihg' (did you mean 'high'?); the ratings of 'ai-risk' are low, medium, high, critical\n"
+    )
 
     let refused = try run(["sign", "cv", "--by", "Cy"])
     #expect(refused.status == 1)
-    #expect(refused.stderr.hasPrefix("error: session 'cv' cannot be signed off: 9 risks above appetite are untreated ('weak-governance': owner 'Head of the business unit' only proposed, not confirmed; "))
+    #expect(
+      refused.stderr.hasPrefix(
+        "error: session 'cv' cannot be signed off: 9 risks above appetite are untreated ('weak-governance': owner 'Head of the business unit' only proposed, not confirmed; "
+      ))
     #expect(refused.stderr.hasSuffix("; treat them, or sign with --force --reason\n"))
     #expect(try run(["sign", "cv", "--by", "Cy", "--force"]).status == 2)
 
@@ -57,7 +61,8 @@ import Testing
     #expect(
       someday.status == 2
         && someday.stderr
-          == "error: the due date of 'poor-data-quality' must be an ISO 8601 date like 2026-12-31, not 'someday'\n")
+          == "error: the due date of 'poor-data-quality' must be an ISO 8601 date like 2026-12-31, not 'someday'\n"
+    )
     let accept = try run(["treat", "cv", "poor-data-quality", "--option", "accept"])
     #expect(
       accept.status == 2
@@ -75,9 +80,13 @@ import Testing
         "--status", "done",
       ]).status == 0)
     let status = try run(["status", "cv"], at: "2026-12-05T10:00:00Z")
-    #expect(status.stdout.contains("  high      unassessed-change: accept; owner Dana; due 2026-12-01; done; residual high\n"), "\(status.stdout)")
+    #expect(
+      status.stdout.contains(
+        "  high      unassessed-change: accept; owner Dana; due 2026-12-01; done; residual high\n"), "\(status.stdout)")
     #expect(status.stdout.contains("] accept\n"))
-    #expect(status.stdout.contains("  high      poor-data-quality: mitigate; owner Dana; due 2026-12-01 OVERDUE; planned; residual high\n"))
+    #expect(
+      status.stdout.contains(
+        "  high      poor-data-quality: mitigate; owner Dana; due 2026-12-01 OVERDUE; planned; residual high\n"))
     #expect(status.stdout.contains("Treatment plan: 9 above appetite (medium), 2 untreated, 6 overdue\n"))
 
     // ...and the two worst in the interactive walk, at a real terminal.
@@ -136,7 +145,8 @@ import Testing
     #expect((first["controls"] as? [[String: Any]])?.last?["id"] as? String == "A.7.5")
     #expect((first["actions"] as? [String])?.last == "Name the accountable owner in the inventory")
     let second = try #require(items[1]["treatment"] as? [String: Any])
-    #expect(second["option"] as? String == "accept" && second["reason"] as? String == "Kim (COO) accepts until the audit")
+    #expect(
+      second["option"] as? String == "accept" && second["reason"] as? String == "Kim (COO) accepts until the audit")
     #expect(second["owner"] as? String == "Compliance officer" && second["ownerConfirmed"] as? Bool == true)
     #expect(try run(["history", "cv"]).stdout.contains("Kim: edited the treatment of weak-governance: owner = Kim\n"))
 
@@ -148,9 +158,11 @@ import Testing
     let signed = try #require(events.split(separator: "\n").last)
     #expect(signed.contains(#""type":"signed""#) && signed.contains(#""weak-governance":"critical""#), "\(signed)")
     let passed = try run(["check", "cv", "--require-signoff"])
-    #expect(passed.status == 0 && passed.stdout == "Session 'cv': no risk above appetite (medium) is untreated; signed off\n")
+    #expect(
+      passed.status == 0 && passed.stdout == "Session 'cv': no risk above appetite (medium) is untreated; signed off\n")
     // A later answer change voids the sign-off, and the gate closes again.
-    #expect(try run(["answer", "cv", "purpose", "Ranks applications for recruiters"], at: "2026-11-29T12:00:00Z").status == 0)
+    #expect(
+      try run(["answer", "cv", "purpose", "Ranks applications for recruiters"], at: "2026-11-29T12:00:00Z").status == 0)
     let voided = try run(["check", "cv", "--require-signoff"])
     #expect(voided.status == 1 && voided.stdout.contains("sign-off: none in force\n"), "\(voided.stdout)")
   }
@@ -168,7 +180,8 @@ import Testing
     #expect(try run(["start", "ai-risk", "--id", "cv", "--no-input", "--answers", "cv.yaml"]).status == 0)
     let r = try run(["explain", "cv", "biased-outcomes"])
     #expect(r.status == 0)
-    #expect(r.stdout.hasPrefix("Risk biased-outcomes: Some groups of people get worse outcomes than others (fairness)\n"))
+    #expect(
+      r.stdout.hasPrefix("Risk biased-outcomes: Some groups of people get worse outcomes than others (fairness)\n"))
     #expect(r.stdout.contains("Inherent: likelihood 3 (Possible) x severity 4 (Major) = high\n"))
     #expect(r.stdout.contains("  Rating: high, above the appetite (medium): it must be treated\n"))
     #expect(
@@ -188,7 +201,8 @@ import Testing
   @Test func statementOfApplicability() throws {
     #expect(try run(["start", "ai-risk", "--id", "cv", "--no-input", "--answers", "cv.yaml"]).status == 0)
     let exclude = try run(["soa", "cv", "A.10.4", "--exclude", "the system has no customers"])
-    #expect(exclude.status == 0 && exclude.stdout == "Session 'cv': A.10.4 excluded in the Statement of Applicability\n")
+    #expect(
+      exclude.status == 0 && exclude.stdout == "Session 'cv': A.10.4 excluded in the Statement of Applicability\n")
     let bad = try run(["soa", "cv", "A.11.1", "--exclude", "x"])
     #expect(bad.status == 2 && bad.stderr.hasPrefix("error: 'A.11.1' is not an ISO/IEC 42001 Annex A control"))
     #expect(try run(["soa", "cv", "A.10.4"]).status == 2)
@@ -216,6 +230,7 @@ import Testing
     #expect(r.stdout.contains("[1/3] critical unfair-outcomes"))
     #expect(r.stdout.contains("Plan left; what was accepted is saved."))
     let list = try run(["plan", "e", "--list"])
-    #expect(list.stdout.contains("mitigate; owner Dana; due 2027-03-31; planned; residual critical\n"), "\(list.stdout)")
+    #expect(
+      list.stdout.contains("mitigate; owner Dana; due 2027-03-31; planned; residual critical\n"), "\(list.stdout)")
   }
 }

@@ -21,7 +21,8 @@ import Testing
     ]
     for (id, value) in answers.values.sorted(by: { $0.key < $1.key }) {
       events.append(
-        SessionEvent(seq: events.count + 1, at: "2026-11-29T10:00:00Z", by: "ana", kind: .answered(question: id, value: value)))
+        SessionEvent(
+          seq: events.count + 1, at: "2026-11-29T10:00:00Z", by: "ana", kind: .answered(question: id, value: value)))
     }
     return Session(id: "s", events: events, questionnaire: q)
   }
@@ -94,7 +95,8 @@ import Testing
 
   @Test func aScoreExplanationShowsEveryAnswerAndTheTotal() throws {
     let q = try example()
-    let text = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/example-answers.yaml"), encoding: .utf8)
+    let text = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("examples/example-answers.yaml"), encoding: .utf8)
     let answers = AnswersReader.read(text: text, file: "a.yaml", for: q).answers
     var events = [
       SessionEvent(
@@ -102,13 +104,16 @@ import Testing
         kind: .created(questionnaire: q.id, version: q.version, hash: q.hash, source: q.id))
     ]
     for (id, value) in answers.values.sorted(by: { $0.key < $1.key }) {
-      events.append(SessionEvent(seq: events.count + 1, at: "t1", by: "ana", kind: .answered(question: id, value: value)))
+      events.append(
+        SessionEvent(seq: events.count + 1, at: "t1", by: "ana", kind: .answered(question: id, value: value)))
     }
     let s = Session(id: "s", events: events, questionnaire: q)
     let out = ExplainText.render(.scale(0), in: s, plan: TreatmentPlan(s))
     #expect(out.hasPrefix("Impact score (impact) is 6 of 8\n"), "\(out)")
     #expect(out.hasSuffix("  = 6\n"))
     let level = ExplainText.render(.level(0), in: s, plan: TreatmentPlan(s))
-    #expect(level.hasPrefix("Impact level (impact_level) is III (High impact): the value 75 is above 50 and at most 75\n"), "\(level)")
+    #expect(
+      level.hasPrefix("Impact level (impact_level) is III (High impact): the value 75 is above 50 and at most 75\n"),
+      "\(level)")
   }
 }

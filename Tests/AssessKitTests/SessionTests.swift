@@ -91,7 +91,10 @@ import Testing
     #expect(state.currentSignOff == nil)
     #expect(state.signOffs.last?.voidedBy?.subject == "effect" && state.signOffs.last?.voidedBy?.by == "Bo")
     // Notes and flags do not void it.
-    state.apply(SessionEvent(seq: 5, at: "t5", by: "Cy", kind: .signedOff(name: "Cy", role: nil, summary: "again", residual: [:], override: nil)))
+    state.apply(
+      SessionEvent(
+        seq: 5, at: "t5", by: "Cy",
+        kind: .signedOff(name: "Cy", role: nil, summary: "again", residual: [:], override: nil)))
     state.apply(SessionEvent(seq: 6, at: "t6", by: "Bo", kind: .noteAdded(question: nil, text: "fine")))
     #expect(state.currentSignOff?.summary == "again")
   }

@@ -93,7 +93,8 @@ final class MemoryWriter: SessionWriter {
         == "session 's' cannot be signed off: 3 risks above appetite are untreated ('unfair-outcomes': owner 'ML lead' only proposed, not confirmed; 'unchecked-automation': owner 'Product owner' only proposed, not confirmed; 'high-impact-level': owner 'Governance lead' only proposed, not confirmed, no reason for accepting) and 1 flag is open (oversight); treat them, or sign with --force --reason"
     )
     #expect(r.session.state.signOffs.isEmpty)
-    #expect(refusal { try r.signOff(by: "Cy", role: nil, override: "  ") } == "a forced sign-off needs a reason (--reason)")
+    #expect(
+      refusal { try r.signOff(by: "Cy", role: nil, override: "  ") } == "a forced sign-off needs a reason (--reason)")
     try r.signOff(by: "Cy", role: "CISO", override: "release is blocked until the plan is done")
     let signed = try #require(r.session.state.currentSignOff)
     #expect(signed.override == "release is blocked until the plan is done")
@@ -105,7 +106,9 @@ final class MemoryWriter: SessionWriter {
     try r.editTreatment(risk: "unchecked-automation", fields: ["owner": "Eve"], by: "ana")
     try r.editTreatment(
       risk: "high-impact-level", fields: ["owner": "Gil", "reason": "Gil (COO) accepts: pilot only"], by: "ana")
-    #expect(refusal { try r.signOff(by: "Cy", role: nil) }?.hasSuffix("1 flag is open (oversight); treat them, or sign with --force --reason") == true)
+    #expect(
+      refusal { try r.signOff(by: "Cy", role: nil) }?.hasSuffix(
+        "1 flag is open (oversight); treat them, or sign with --force --reason") == true)
     try r.unflag("oversight", by: "ana")
     try r.signOff(by: "Cy", role: nil)
     #expect(r.session.state.currentSignOff?.override == nil)
@@ -134,7 +137,8 @@ final class MemoryWriter: SessionWriter {
   @Test func statementOfApplicabilityListsAll38Controls() throws {
     let r = try recorder(try example(), exampleAnswers)
     try r.declareApplicability(control: "A.7.5", included: false, reason: "no training data is acquired", by: "ana")
-    try r.declareApplicability(control: "A.2.2", included: true, reason: "the AI policy applies to all systems", by: "ana")
+    try r.declareApplicability(
+      control: "A.2.2", included: true, reason: "the AI policy applies to all systems", by: "ana")
     try r.declareApplicability(control: "A.7.4", included: false, reason: "oops", by: "ana")
     #expect(
       refusal { try r.declareApplicability(control: "A.7.7", included: false, reason: "x", by: "ana") }

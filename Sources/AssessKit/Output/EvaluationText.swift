@@ -57,7 +57,9 @@ public enum EvaluationText {
       line += " [L\(state.inherent.likelihood) S\(state.inherent.severity)"
       if let r = state.residual { line += "; residual \(m.ratings[r.rating])" }
       line += "]"
-      if let t = TreatmentEdits.apply(treatments[risk.id] ?? [:], to: risk.treatment) { line += " \(t.option.rawValue)" }
+      if let t = TreatmentEdits.apply(treatments[risk.id] ?? [:], to: risk.treatment) {
+        line += " \(t.option.rawValue)"
+      }
       if m.isAboveAppetite(state.inherent.rating) { line = style.apply(.alert, line) }
       out += line + "\n"
     }

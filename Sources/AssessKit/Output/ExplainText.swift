@@ -20,7 +20,9 @@ public enum ExplainText {
   /// Everything: each raised risk, then each score, computed value and level.
   public static func all(_ session: Session, plan: TreatmentPlan, style: any TextStyler = PlainStyler()) -> String {
     let q = session.questionnaire
-    var parts: [String] = (plan.items + plan.retained).map { render(.risk($0.index), in: session, plan: plan, style: style) }
+    var parts: [String] = (plan.items + plan.retained).map {
+      render(.risk($0.index), in: session, plan: plan, style: style)
+    }
     parts += q.scales.indices.map { render(.scale($0), in: session, plan: plan, style: style) }
     parts += q.computed.indices.map { render(.computed($0), in: session, plan: plan, style: style) }
     parts += q.levels.indices.map { render(.level($0), in: session, plan: plan, style: style) }
@@ -35,7 +37,10 @@ public enum ExplainText {
     var out = style.apply(.heading, "Risk \(r.id): \(r.title)") + " (\(r.dimension))\n"
     if let description = r.description { out += "  \(description)\n" }
     if let condition = e.condition {
-      out += e.raised ? "Raised because this holds: \(condition.expression ?? "")\n" : "Not raised: \(condition.expression ?? "") does not hold\n"
+      out +=
+        e.raised
+        ? "Raised because this holds: \(condition.expression ?? "")\n"
+        : "Not raised: \(condition.expression ?? "") does not hold\n"
       out += inputLines(condition.inputs, "  ")
     } else {
       out += "Raised always (it has no condition).\n"
@@ -45,14 +50,16 @@ public enum ExplainText {
     let above = m.isAboveAppetite(e.inherent.rating)
     out +=
       "  Rating: \(m.ratings[e.inherent.rating]), "
-      + (above ? "above the appetite (\(m.ratings[m.appetite])): it must be treated\n"
+      + (above
+        ? "above the appetite (\(m.ratings[m.appetite])): it must be treated\n"
         : "within the appetite (\(m.ratings[m.appetite])): it may be retained\n")
     for note in e.assumptions { out += "  Note: \(note)\n" }
     if let residual = e.residual {
       out += cell(residual, m, what: "Residual (once treated)")
       out += "  Residual rating: \(m.ratings[residual.rating])"
       let lower = residual.rating < e.inherent.rating
-      out += lower ? ", lower than the inherent \(m.ratings[e.inherent.rating])\n" : ", no lower than the inherent rating\n"
+      out +=
+        lower ? ", lower than the inherent \(m.ratings[e.inherent.rating])\n" : ", no lower than the inherent rating\n"
     } else {
       out += "No residual rating is given: treating it is expected to leave it as it is.\n"
     }
@@ -72,7 +79,8 @@ public enum ExplainText {
   }
 
   static func cell(_ c: Explanation.Cell, _ m: RiskMatrix, what: String) -> String {
-    var out = "\(what): likelihood \(c.l) (\(m.likelihood[m.clampLikelihood(c.l) - 1])) x severity \(c.s) (\(m.severity[m.clampSeverity(c.s) - 1])) = \(m.ratings[c.rating])\n"
+    var out =
+      "\(what): likelihood \(c.l) (\(m.likelihood[m.clampLikelihood(c.l) - 1])) x severity \(c.s) (\(m.severity[m.clampSeverity(c.s) - 1])) = \(m.ratings[c.rating])\n"
     out += axis("likelihood", c.likelihood, c.l)
     out += axis("severity", c.severity, c.s)
     return out
@@ -109,7 +117,8 @@ public enum ExplainText {
     if e.contributions.isEmpty { return out + "  No answer on the path adds to it yet.\n" }
     for (input, points) in e.contributions {
       let sign = points < 0 ? "-" : "+"
-      out += "  \(sign)\(NumberText.format(Swift.abs(points)))  \(input.id): \"\(input.title ?? "")\" -> \(input.shown)\n"
+      out +=
+        "  \(sign)\(NumberText.format(Swift.abs(points)))  \(input.id): \"\(input.title ?? "")\" -> \(input.shown)\n"
     }
     out += "  = \(NumberText.format(e.total))\n"
     return out
@@ -131,7 +140,10 @@ public enum ExplainText {
     case (nil, nil): out += " falls in the only band\n"
     }
     out += ruleLines(e.rule, "  ")
-    out += "  Bands: " + l.bands.map { b in b.max.map { "\(b.label) up to \(NumberText.format($0))" } ?? "\(b.label) above" }.joined(separator: ", ") + "\n"
+    out +=
+      "  Bands: "
+      + l.bands.map { b in b.max.map { "\(b.label) up to \(NumberText.format($0))" } ?? "\(b.label) above" }.joined(
+        separator: ", ") + "\n"
     return out
   }
 }

@@ -79,7 +79,14 @@ public enum Explanation {
 
   /// What `name` is in `questionnaire`: a risk, scale, computed value or level.
   public enum Target: Sendable, Hashable {
-    case risk(Int), scale(Int), computed(Int), level(Int)
+    /// A risk, by index.
+    case risk(Int)
+    /// A score scale, by index.
+    case scale(Int)
+    /// A computed value, by index.
+    case computed(Int)
+    /// A level, by index.
+    case level(Int)
   }
 
   /// Finds what an id names, risks first.
@@ -106,8 +113,12 @@ public enum Explanation {
       s: state.inherent.severity, rating: state.inherent.rating)
     var residual: Cell?
     if let r = state.residual {
-      let l = risk.residualLikelihood.map { rule($0, engine) } ?? Rule(expression: nil, value: .number(Double(r.likelihood)), inputs: [])
-      let s = risk.residualSeverity.map { rule($0, engine) } ?? Rule(expression: nil, value: .number(Double(r.severity)), inputs: [])
+      let l =
+        risk.residualLikelihood.map { rule($0, engine) }
+        ?? Rule(expression: nil, value: .number(Double(r.likelihood)), inputs: [])
+      let s =
+        risk.residualSeverity.map { rule($0, engine) }
+        ?? Rule(expression: nil, value: .number(Double(r.severity)), inputs: [])
       residual = Cell(likelihood: l, severity: s, l: r.likelihood, s: r.severity, rating: r.rating)
     }
     return Risk(
@@ -153,7 +164,8 @@ public enum Explanation {
           shown: "\(NumberText.format(value)) of \(NumberText.format(q.scales[s].maxScore))", value: value)
       case .computed(let c):
         return Input(
-          kind: "value", id: q.computed[c].id, title: q.computed[c].title, shown: NumberText.format(value), value: value)
+          kind: "value", id: q.computed[c].id, title: q.computed[c].title, shown: NumberText.format(value), value: value
+        )
       case .level(let l):
         return Input(
           kind: "level", id: q.levels[l].id, title: q.levels[l].title,

@@ -25,7 +25,8 @@ public enum PlanText {
         out += line + "\n"
         continue
       }
-      out += style.apply(.rating(index: item.state.inherent.rating, count: m.ratings.count), head) + ": \(item.risk.title)\n"
+      out +=
+        style.apply(.rating(index: item.state.inherent.rating, count: m.ratings.count), head) + ": \(item.risk.title)\n"
       out += indent + summary(item, m, style: style) + "\n"
       if let t = item.treatment {
         if !t.controls.isEmpty {

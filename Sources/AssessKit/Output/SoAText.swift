@@ -71,7 +71,10 @@ public enum SoAText {
       ),
       (
         "otherControls",
-        .array(soa.otherControls.map { .object([("control", .string($0.control)), ("risks", .array($0.risks.map(JSON.string)))]) })
+        .array(
+          soa.otherControls.map {
+            .object([("control", .string($0.control)), ("risks", .array($0.risks.map(JSON.string)))])
+          })
       ),
     ])
   }

@@ -267,7 +267,8 @@ public final class SessionRecorder {
       throw SessionError(.invalid, "a forced sign-off needs a reason (--reason)")
     }
     if reason == nil, let gaps = SessionRules.signOffGaps(session) {
-      throw SessionError(.refused, "session '\(session.id)' cannot be signed off: \(gaps); treat them, or sign with --force --reason")
+      throw SessionError(
+        .refused, "session '\(session.id)' cannot be signed off: \(gaps); treat them, or sign with --force --reason")
     }
     let plan = TreatmentPlan(session)
     try record(

@@ -90,7 +90,9 @@ public struct TreatmentPlan: Sendable {
   /// The residual rating each raised risk is left with (its residual, else its inherent rating), by risk id.
   public var residualRatings: [String: String] {
     var out: [String: String] = [:]
-    for item in items + retained { out[item.risk.id] = matrix.ratings[(item.state.residual ?? item.state.inherent).rating] }
+    for item in items + retained {
+      out[item.risk.id] = matrix.ratings[(item.state.residual ?? item.state.inherent).rating]
+    }
     return out
   }
 }
