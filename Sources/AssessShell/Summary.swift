@@ -15,7 +15,7 @@ enum Summary {
       text += out.bold("Heat map") + " (likelihood by severity, inherent):\n"
       text += HeatMap.render(engine, style: out.style)
     }
-    text += PlanText.render(TreatmentPlan(session, today: today), style: out.style)
+    text += PlanText.render(TreatmentPlan(session, today: today), style: out.style, compact: true)
     if !session.state.flags.isEmpty {
       text += out.bold("Open flags") + "\n"
       for flag in session.state.flags.values.sorted(by: { $0.at < $1.at }) {
@@ -25,7 +25,7 @@ enum Summary {
     text += out.bold("Next") + "\n"
     let next = [
       ("status \(session.id)", "where it stands"), ("history \(session.id)", "who answered what, and when"),
-      ("plan \(session.id)", "walk the treatment plan (or :plan here)"),
+      ("plan \(session.id) [--list]", "walk the treatment plan (or :plan here), or list it in full"),
       ("explain \(session.id) RISK", "how a rating came about (or :why RISK here)"),
       ("sign \(session.id) --by NAME", "accept the residual risk"),
       ("resume \(session.id)", "change answers"),

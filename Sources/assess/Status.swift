@@ -20,7 +20,7 @@ extension Assess {
       let context = SessionContext(global)
       let session = try context.load(id)
       if json {
-        print(SessionJSON.status(session).pretty())
+        print(SessionJSON.status(session, today: Clock.today()).pretty())
       } else {
         print(StatusText.render(session, style: context.style, today: Clock.today()), terminator: "")
       }

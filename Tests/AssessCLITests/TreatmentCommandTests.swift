@@ -88,6 +88,11 @@ import Testing
       status.stdout.contains(
         "  high      poor-data-quality: mitigate; owner Dana; due 2026-12-01 OVERDUE; planned; residual high\n"))
     #expect(status.stdout.contains("Treatment plan: 9 above appetite (medium), 2 untreated, 6 overdue\n"))
+    let statusJSON = try run(["status", "cv", "--json"], at: "2026-12-05T10:00:00Z")
+    let statusObject = try #require(
+      try JSONSerialization.jsonObject(with: Data(statusJSON.stdout.utf8)) as? [String: Any])
+    let planObject = try #require(statusObject["plan"] as? [String: [String]])
+    #expect(planObject["untreated"] == Self.worst && planObject["overdue"]?.count == 6)
 
     // ...and the two worst in the interactive walk, at a real terminal.
     let pty = try PseudoTerminal(["plan", "cv", "--by", "Kim"], directory: dir, environment: env)

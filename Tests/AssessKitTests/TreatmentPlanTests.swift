@@ -19,7 +19,7 @@ final class MemoryWriter: SessionWriter {
       kind: .created(questionnaire: q.id, version: q.version, hash: q.hash, source: q.id))
     let recorder = SessionRecorder(
       session: Session(id: "s", events: [created], questionnaire: q), writer: MemoryWriter(),
-      clock: { Timestamp("\(today)T10:00:00Z") ?? Timestamp(seconds: 0) })
+      clock: { Timestamp(stringLiteral: "\(today)T10:00:00Z") })
     for (id, value) in values.sorted(by: { $0.key < $1.key }) { try recorder.answer(id, value, by: "ana") }
     return recorder
   }

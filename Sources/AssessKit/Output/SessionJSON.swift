@@ -1,7 +1,8 @@
 /// JSON views of sessions: `status --json`, `history --json`, and the sessions of `list --json`.
 public enum SessionJSON {
-  /// The session's place, then everything `evaluate --json` gives, then flags, notes and sign-off.
-  public static func status(_ session: Session) -> JSON {
+  /// The session's place, then everything `evaluate --json` gives, then the plan's untreated and
+  /// overdue risks (overdue by `today`, `yyyy-mm-dd`), flags, notes and sign-off.
+  public static func status(_ session: Session, today: String? = nil) -> JSON {
     let state = session.state
     let (answered, onPath) = session.progress
     var pairs: [(String, JSON)] = [
@@ -25,6 +26,15 @@ public enum SessionJSON {
     if case .object(let evaluation) = EvaluationJSON.make(session.engine, treatments: state.treatments) {
       pairs += evaluation
     }
+    let plan = TreatmentPlan(session, today: today)
+    pairs.append(
+      (
+        "plan",
+        .object([
+          ("untreated", .array(plan.untreated.map { .string($0.risk.id) })),
+          ("overdue", .array((plan.items + plan.retained).filter(\.overdue).map { .string($0.risk.id) })),
+        ])
+      ))
     pairs.append(
       (
         "flags",
