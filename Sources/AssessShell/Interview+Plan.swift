@@ -15,7 +15,11 @@ extension Interview {
       return .stay
     }
     let plan = TreatmentPlan(session, today: recorder.today)
-    out.write(ExplainText.render(target, in: session, plan: plan, style: out.style))
+    let text = ExplainText.render(target, in: session, plan: plan, style: out.style)
+    // Wrapped to the terminal, continuation lines indented under their line.
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+      out.line(String(line), indent: 2)
+    }
     return .stay
   }
 

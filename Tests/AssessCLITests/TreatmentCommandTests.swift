@@ -179,6 +179,12 @@ import Testing
     #expect(r.stdout.hasSuffix("Forced past what was missing; the reason is recorded: pilot with ten users only\n"))
     #expect(
       try run(["history", "cv"]).stdout.contains("; forced past what was missing: pilot with ten users only\n"))
+    #expect(try run(["status", "cv"]).stdout.contains("; forced: pilot with ten users only\n"))
+    let json = try run(["status", "cv", "--json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let signOff = try #require(object["signOff"] as? [String: Any])
+    #expect(signOff["override"] as? String == "pilot with ten users only")
+    #expect((signOff["residual"] as? [String: String])?["weak-governance"] == "critical")
   }
 
   @Test func explainInPlainWords() throws {

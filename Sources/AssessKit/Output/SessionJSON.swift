@@ -62,6 +62,8 @@ public enum SessionJSON {
       var fields: [(String, JSON)] = [
         ("name", .string(last.name)), ("role", last.role.map(JSON.string) ?? .null), ("at", .string(last.at.text)),
         ("summary", .string(last.summary)), ("valid", .bool(last.voidedBy == nil)),
+        ("residual", .object(last.residual.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+        ("override", last.override.map(JSON.string) ?? .null),
       ]
       if let voided = last.voidedBy {
         fields.append(

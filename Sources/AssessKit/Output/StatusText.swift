@@ -48,7 +48,8 @@ public enum StatusText {
           style.apply(.warning, "Sign-off by \(who) at \(last.at) is void")
           + ": \(voided.reason) (event #\(voided.seq), by \(voided.by) at \(voided.at))\n"
       } else {
-        out += "Signed off by \(who) at \(last.at): \(last.summary)\n"
+        out += "Signed off by \(who) at \(last.at): \(last.summary)"
+        out += last.override.map { "; " + style.apply(.warning, "forced") + ": \($0)\n" } ?? "\n"
       }
     }
     return out
