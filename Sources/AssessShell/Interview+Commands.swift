@@ -208,7 +208,9 @@ extension Interview {
   func status() {
     let (answered, onPath) = session.progress
     out.line(out.bold("Progress: ") + "\(answered) of \(onPath) answered")
-    out.write(EvaluationText.results(engine, style: out.style))
+    out.write(
+      EvaluationText.results(engine, style: out.style, treatments: session.state.treatments, titles: true))
+    out.write(PlanText.render(TreatmentPlan(session, today: recorder.today), style: out.style, compact: true))
     out.line(out.bold("Heat map") + " (likelihood by severity, inherent):")
     out.write(HeatMap.render(engine, style: out.style))
   }

@@ -232,9 +232,13 @@ import Testing
     let answers = try String(
       contentsOf: repositoryRoot.appendingPathComponent("examples/example-answers.yaml"), encoding: .utf8)
     #expect(try run(["start", "example", "--id", "e", "--no-input", "--answers", "-"], input: answers).status == 0)
+    #expect(try run(["treat", "e", "unchecked-automation", "--option", "transfer", "--owner", "Eve"]).status == 0)
     let r = try run(
       ["resume", "e"],
-      input: ":why unfair-outcomes\n:why impact\n:plan\n\nDana\n2027-03-31\n\n\n\n:quit\n\n")
+      input: ":why unfair-outcomes\n:why impact\n:status\n:plan\n\nDana\n2027-03-31\n\n\n\n:quit\n\n")
+    // :status shows the plan as it is now, not the questionnaire's template.
+    #expect(r.stdout.contains("[L5 S5; residual medium] transfer\n"), "\(r.stdout)")
+    #expect(r.stdout.contains("  critical  unchecked-automation: transfer; owner Eve; proposed; residual medium\n"))
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("Risk unfair-outcomes: Unfair outcomes for groups of people (fairness)\n"))
     #expect(r.stdout.contains("Impact score (impact) is 6 of 8\n"))
