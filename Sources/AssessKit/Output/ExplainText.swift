@@ -60,6 +60,16 @@ public enum ExplainText {
       let lower = residual.rating < e.inherent.rating
       out +=
         lower ? ", lower than the inherent \(m.ratings[e.inherent.rating])\n" : ", no lower than the inherent rating\n"
+      var levers: [String] = []
+      for input in residual.likelihood.inputs + residual.severity.inputs
+      where input.kind == "answer" && !levers.contains(input.id) {
+        levers.append(input.id)
+      }
+      if !levers.isEmpty {
+        out +=
+          "  What lowers it: the answers its residual rules read (\(levers.joined(separator: ", "))); "
+          + "when the plan puts safeguards in place, answer them again\n"
+      }
     } else {
       out += "No residual rating is given: treating it is expected to leave it as it is.\n"
     }

@@ -212,7 +212,8 @@ public final class SessionRecorder {
   /// - Throws: `SessionError` for an unknown risk, field, option or status, or a risk not raised.
   public func editTreatment(risk: String, fields: [String: String], by: String) throws(SessionError) {
     guard !fields.isEmpty else {
-      throw SessionError(.invalid, "say what to change: option, owner, due, status, controls or actions")
+      throw SessionError(
+        .invalid, "say what to change: option, owner, due, status, controls, actions, reason or stops")
     }
     for name in fields.keys where !TreatmentEdits.fields.contains(name) {
       throw SessionError(
