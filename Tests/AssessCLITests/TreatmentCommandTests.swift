@@ -248,4 +248,42 @@ import Testing
     #expect(
       list.stdout.contains("mitigate; owner Dana; due 2027-03-31; planned; residual critical\n"), "\(list.stdout)")
   }
+
+  @Test func theWalkReadsPlainLinesFromAPipe() throws {
+    let answers = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("examples/example-answers.yaml"), encoding: .utf8)
+    #expect(try run(["start", "example", "--id", "e", "--no-input", "--answers", "-"], input: answers).status == 0)
+    // Item 1: a wrong option, then avoid (which asks what is stopped); owner; a bad and a good date;
+    // a status; a control that is not Annex A, one named by its title, one removed; an action removed.
+    let input =
+      [
+        "ignore", "avoid", "automated scoring of loan applicants", "Dana", "2026-02-30", "2026-12-31", "don", "done",
+        "A.99", "Data provenance", "-1", "", "-2", "", ":next", ":quit",
+      ].joined(separator: "\n") + "\n"
+    let r = try run(["plan", "e", "--by", "Kim"], input: input)
+    #expect(r.status == 0, "\(r.stderr)")
+    // (Lines are wrapped at 80 columns when the width is unknown.)
+    #expect(r.stdout.contains("Unknown treatment option 'ignore'; options are avoid, mitigate, transfer,\naccept."))
+    #expect(r.stdout.contains("'2026-02-30' is not a date: write it as yyyy-mm-dd, e.g. 2026-12-31."))
+    #expect(r.stdout.contains("Unknown treatment status 'don' (did you mean 'done'?)"))
+    #expect(r.stdout.contains("'A.99' is not an Annex A control"))
+    #expect(r.stdout.contains("Plan left; what was accepted is saved."))
+    let list = try run(["plan", "e", "--list"], at: "2027-01-05T10:00:00Z")
+    #expect(
+      list.stdout.contains("  critical  unfair-outcomes: Unfair outcomes for groups of people\n"), "\(list.stdout)")
+    #expect(list.stdout.contains("avoid; owner Dana; due 2026-12-31; done; residual critical\n"))
+    #expect(
+      list.stdout.contains(
+        "controls: A.7.4 Quality of data for AI systems; A.5.4 Assessing AI system impact on individuals or groups of individuals; A.7.5 Data provenance\n"
+      ))
+    #expect(list.stdout.contains("- Measure error rates per group before release\n"))
+    #expect(!list.stdout.contains("- Set a threshold"))
+    #expect(list.stdout.contains("stops: automated scoring of loan applicants\n"))
+    #expect(list.stdout.contains("Treatment plan: 3 above appetite (medium), 2 untreated\n"))
+    #expect(!list.stdout.contains("OVERDUE"))
+    let history = try run(["history", "e"]).stdout
+    #expect(
+      history.contains(
+        "Kim: edited the treatment of unfair-outcomes: option = avoid, stops = automated scoring of loan applicants\n"))
+  }
 }
