@@ -14,7 +14,9 @@ extension Interview {
       name: ":why", takesArgument: false,
       help: "why we ask: help, references, and what the answer feeds; :why RISK|SCORE|LEVEL explains a result"),
     Command(name: ":back", takesArgument: false, help: "the previous question"),
-    Command(name: ":skip", takesArgument: false, help: "pass over an optional question"),
+    Command(
+      name: ":skip", takesArgument: false,
+      help: "pass over this question; a required one is parked and asked again at the end"),
     Command(name: ":review", takesArgument: false, help: "the answers so far; pick one to change"),
     Command(name: ":goto", takesArgument: true, help: "ID: jump to a question on the path"),
     Command(name: ":note", takesArgument: true, help: "TEXT: a note on this question (e.g. the discussion)"),
@@ -57,13 +59,14 @@ extension Interview {
       return .moved
     case ":skip":
       guard let item else { return nothingHere(name) }
-      guard !engine.isRequired(item) else {
+      var parked = false
+      guard try perform({ parked = try recorder.park(item.id, by: who) }) else { return .stay }
+      if parked {
         out.line(
-          out.yellow("'\(item.id)' is required; it cannot be skipped.")
-            + " Use :flag to come back to it, or :quit to stop here.")
-        return .stay
+          out.yellow("Parked.")
+            + " This question is required: the interview comes back to it at the end, and the session cannot complete until it is answered."
+        )
       }
-      try perform { try recorder.skip(item.id, by: who) }
       advance(from: item)
       return .moved
     case ":review", ":r":
@@ -76,21 +79,21 @@ extension Interview {
         return .stay
       }
       try perform { try recorder.note(argument, on: item?.id, by: who) }
-      out.line(out.green("Noted") + (item.map { " on '\($0.id)'." } ?? " on the session."))
+      out.line(out.green("Noted") + (item == nil ? " on the session." : " on this question."))
       return .stay
     case ":flag", ":f":
       guard let item else { return nothingHere(name) }
       try perform { try recorder.flag(item.id, text: argument, by: who) }
-      out.line(out.green("Flagged '\(item.id)' for follow-up."))
+      out.line(out.green("Flagged this question for follow-up."))
       return .stay
     case ":unflag":
       guard let item else { return nothingHere(name) }
       guard session.state.flags[item.id] != nil else {
-        out.line("'\(item.id)' has no flag.")
+        out.line("This question has no flag.")
         return .stay
       }
       try perform { _ = try recorder.unflag(item.id, by: who) }
-      out.line("Flag on '\(item.id)' cleared.")
+      out.line("Flag on this question cleared.")
       return .stay
     case ":who", ":w":
       guard !argument.isEmpty else {
@@ -116,7 +119,10 @@ extension Interview {
       let before = Set(engine.answersAside)
       try perform { _ = try recorder.answer(last.id, last.before ?? .null, by: who) }
       reportPathChange(before: before)
-      out.line("Undone: '\(last.id)' is " + (last.before.map { "back to \($0)" } ?? "unanswered again") + ".")
+      let undone = questionnaire.question(AnswerSet.splitInstance(last.id)?.question ?? last.id)
+      var previous: String?
+      if let value = last.before { previous = undone.map { display(value, $0) } ?? value.description }
+      out.line("Undone: \(describe([last.id])) is " + (previous.map { "back to \($0)" } ?? "unanswered again") + ".")
       if let back = engine.pathItems.first(where: { $0.id == last.id }) {
         cursor = back
         walking = true
@@ -142,12 +148,22 @@ extension Interview {
     out.line(question.help ?? "No help is written for this question.", indent: 0)
     if !question.refs.isEmpty { out.line(out.dim("References: ") + question.refs.joined(separator: "; ")) }
     let feeds = questionnaire.feeds(question: item.question)
+    func title(_ id: String) -> String {
+      if let scale = questionnaire.scales.first(where: { $0.id == id }) { return scale.title ?? id }
+      if let value = questionnaire.computed.first(where: { $0.id == id }) { return value.title ?? id }
+      if let level = questionnaire.levels.first(where: { $0.id == id }) { return level.title ?? id }
+      if let risk = questionnaire.risks.first(where: { $0.id == id }) { return risk.title }
+      return id
+    }
     var parts: [String] = []
-    if !feeds.scales.isEmpty { parts.append("scores " + feeds.scales.joined(separator: ", ")) }
-    if !feeds.computed.isEmpty { parts.append("values " + feeds.computed.joined(separator: ", ")) }
-    if !feeds.levels.isEmpty { parts.append("levels " + feeds.levels.joined(separator: ", ")) }
-    if !feeds.risks.isEmpty { parts.append("risks " + feeds.risks.joined(separator: ", ")) }
-    if !feeds.conditions.isEmpty { parts.append("whether " + feeds.conditions.joined(separator: ", ") + " are asked") }
+    if !feeds.scales.isEmpty { parts.append("scores: " + feeds.scales.map(title).joined(separator: ", ")) }
+    if !feeds.computed.isEmpty { parts.append("values: " + feeds.computed.map(title).joined(separator: ", ")) }
+    if !feeds.levels.isEmpty { parts.append("levels: " + feeds.levels.map(title).joined(separator: ", ")) }
+    if !feeds.risks.isEmpty { parts.append("risks: " + feeds.risks.map(title).joined(separator: ", ")) }
+    if !feeds.conditions.isEmpty {
+      let n = feeds.conditions.count
+      parts.append("which questions are asked (\(n) condition\(n == 1 ? "" : "s"))")
+    }
     out.line(
       out.dim("This answer feeds: ")
         + (parts.isEmpty ? "nothing else (it is kept for the record)" : parts.joined(separator: "; ")))
@@ -176,19 +192,26 @@ extension Interview {
 
   func review() -> Step {
     let items = engine.pathItems
-    out.line(out.bold("Answers on the path:"))
+    out.line(out.bold("Answers on the path") + out.dim(" (the id in brackets is for :goto)") + ":")
+    let width = String(items.count).count
     for (n, item) in items.enumerated() {
       let question = questionnaire.questions[item.question]
       let value = engine.answer(item)
-      let shown =
-        value.isPresent
-        ? display(value, question)
-        : (session.state.skipped.contains(item.id) ? out.dim("(skipped)") : out.dim("(no answer)"))
+      let shown: String
+      if value.isPresent {
+        shown = display(value, question)
+      } else if session.state.parked.contains(item.id) {
+        shown = out.yellow("(parked: required, still to answer)")
+      } else {
+        shown = session.state.skipped.contains(item.id) ? out.dim("(skipped)") : out.dim("(no answer)")
+      }
       let flag = session.state.flags[item.id] != nil ? out.yellow(" [flagged]") : ""
-      out.line("  \(String(n + 1).leftPadded(to: 3)). \(item.id): \(shown)\(flag)", indent: 8)
+      let number = String(n + 1).leftPadded(to: width)
+      out.line("  \(number). \(prompt(of: item))" + out.dim("  [\(item.id)]"), indent: width + 4)
+      out.line(String(repeating: " ", count: width + 4) + "= \(shown)\(flag)", indent: width + 6)
     }
     let aside = engine.answersAside
-    if !aside.isEmpty { out.line(out.dim("Kept aside (off the path): \(aside.joined(separator: ", "))")) }
+    if !aside.isEmpty { out.line(out.dim("Kept aside (off the path): \(describe(aside))"), indent: 2) }
     editor.setCompletions(items.map(\.id))
     switch editor.readLine(prompt: "Change which (number or id; Enter to go on)? ", initial: nil) {
     case .line(let text):
@@ -209,7 +232,8 @@ extension Interview {
     let (answered, onPath) = session.progress
     out.line(out.bold("Progress: ") + "\(answered) of \(onPath) answered")
     out.write(
-      EvaluationText.results(engine, style: out.style, treatments: session.state.treatments, titles: true))
+      EvaluationText.results(
+        engine, style: out.style, width: out.width, treatments: session.state.treatments, titles: true))
     out.write(PlanText.render(TreatmentPlan(session, today: recorder.today), style: out.style, compact: true))
     out.line(out.bold("Heat map") + " (likelihood by severity, inherent):")
     out.write(HeatMap.render(engine, style: out.style))

@@ -24,10 +24,12 @@ extension Interview {
       return
     }
     // Notes due before this question, each under its section's title (a section may hold only
-    // notes, like a welcome page).
+    // notes, like a welcome page). Going back or jumping shows only the notes of the question's own
+    // section, never another section's title before the real one.
     for index in 0..<item.question where !shownNotes.contains(index) {
       let note = questionnaire.questions[index]
       guard note.type == .note, engine.isVisible(question: index) else { continue }
+      guard !walking || note.section == question.section else { continue }
       shownNotes.insert(index)
       enterSection(note.section)
       out.line(out.dim("Note: ") + note.prompt)
@@ -35,6 +37,9 @@ extension Interview {
     enterSection(question.section)
     out.line()
     out.line(progressLine(item))
+    if session.state.parked.contains(item.id) {
+      out.line(out.yellow("You parked this question earlier; it is required, so here it is again."))
+    }
     out.line(out.bold(prompt(of: item)) + (question.help != nil ? out.dim("  (:why for help)") : ""), indent: 2)
     switch question.type {
     case .single, .multi:
@@ -111,6 +116,34 @@ extension Interview {
       parts.append("optional: Enter skips")
     }
     return parts.joined(separator: "; ")
+  }
+
+  /// Questions by their text, for people: `Which groups does the system affect?; How many ...`.
+  func describe(_ ids: [String]) -> String {
+    ids.map { id in
+      if let item = engine.pathItems.first(where: { $0.id == id }) { return "\"\(prompt(of: item))\"" }
+      let base = AnswerSet.splitInstance(id)?.question ?? id
+      guard let question = questionnaire.question(base) else { return id }
+      let option = AnswerSet.splitInstance(id).flatMap { split in
+        question.repeatOver.flatMap { questionnaire.questions[$0].option(split.option)?.label }
+      }
+      let text = option.map { question.prompt.replacingOccurrences(of: "{item}", with: $0) } ?? question.prompt
+      return "\"\(text)\""
+    }.joined(separator: "; ")
+  }
+
+  /// A checker's message in the words of the question asked: no ids, option labels for values.
+  func humanize(_ message: String, item: PathItem) -> String {
+    let question = questionnaire.questions[item.question]
+    var text = message
+    for option in question.options {
+      text = text.replacingOccurrences(of: "'\(option.value)' in '\(item.id)'", with: "'\(option.label)'")
+    }
+    text = text.replacingOccurrences(of: "'\(item.id)'", with: "this question")
+    for option in question.options where option.value != option.label {
+      text = text.replacingOccurrences(of: "'\(option.value)'", with: "'\(option.label)'")
+    }
+    return text
   }
 
   /// An answer in words: option labels rather than values.

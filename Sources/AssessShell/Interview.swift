@@ -14,8 +14,10 @@ public final class Interview {
   public enum Outcome: Equatable {
     /// Every question on the path is answered or skipped.
     case completed
-    /// The person quit (`:quit`, Ctrl-D, Ctrl-C on an empty line, SIGTERM); everything is saved.
+    /// The person quit (`:quit`, Ctrl-D, Ctrl-C on an empty line); everything is saved.
     case quit
+    /// SIGTERM or SIGHUP ended the interview; everything is saved.
+    case terminated
   }
 
   /// Every change goes through the recorder, which saves it before it is applied.
@@ -30,6 +32,8 @@ public final class Interview {
   var walking = false
   var lastSection: Int?
   var shownNotes: Set<Int> = []
+  /// Whether the person went back from the end (`done>`): reaching the end again returns there.
+  var cameFromEnd = false
   /// Answers recorded in this sitting, newest last: (id, value before).
   var undoStack: [(id: String, before: Value?)] = []
   /// The command that resumes this session, for the closing line.
@@ -64,6 +68,8 @@ public final class Interview {
       shownNotes.formUnion(0..<start)
     }
     if cursor == nil && resuming {
+      // Every note was read in an earlier sitting; going back must not show them again.
+      shownNotes.formUnion(questionnaire.questions.indices)
       out.line(
         "Every question on the path is answered. Type :review to change an answer, :status to see the results, or press Enter to leave."
       )
@@ -77,6 +83,17 @@ public final class Interview {
     var compact = false
     while true {
       guard let item = cursor else {
+        if cameFromEnd {
+          // Back from a change made at the end: stay open for more until the person leaves.
+          try perform { try recorder.settleCompletion(by: who) }
+          let (answered, onPath) = session.progress
+          out.line()
+          out.line(
+            out.green("Every question on the path is answered")
+              + " (\(answered) of \(onPath)); session is \(session.status). Type :review to change another answer, :status for the results, or press Enter to leave."
+          )
+          return try endPrompt()
+        }
         try finish()
         return .completed
       }
@@ -86,7 +103,10 @@ public final class Interview {
       }
       show(item, compact: compact)
       switch editor.readLine(prompt: prompt(for: item), initial: initialText(for: item)) {
-      case .endOfInput, .interrupt, .terminate:
+      case .terminate:
+        goodbye()
+        return .terminated
+      case .endOfInput, .interrupt:
         goodbye()
         return .quit
       case .line(let text):
@@ -122,12 +142,15 @@ public final class Interview {
         advance(from: item)
         return .moved
       }
-      out.line(out.yellow("An answer is required here.") + " Type one, or ? for help and commands.")
+      out.line(
+        out.yellow("An answer is required here.")
+          + " Type one, :skip to park it until the end, or ? for help and commands.")
       return .stay
     }
     switch PromptInput.parse(text, for: question, id: item.id, in: questionnaire) {
     case .failure(let error):
-      out.line(out.yellow(error.message.prefix(1).uppercased() + error.message.dropFirst() + "."))
+      let message = humanize(error.message, item: item)
+      out.line(out.yellow(message.prefix(1).uppercased() + message.dropFirst() + "."))
       return .stay
     case .success(let value):
       editor.addHistory(trimmed)
@@ -159,13 +182,12 @@ public final class Interview {
     if !fell.isEmpty {
       out.line(
         out.dim(
-          "\(fell.count) answer\(fell.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside\(session.questionnaire.semantics == .surveyjs ? " (still read, as SurveyJS does)" : ""): \(fell.joined(separator: ", "))"
-        ))
+          "\(fell.count) answer\(fell.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside\(session.questionnaire.semantics == .surveyjs ? " (still read, as SurveyJS does)" : ""): \(describe(fell))"
+        ), indent: 2)
     }
     if !back.isEmpty {
       out.line(
-        out.dim(
-          "\(back.count) answer\(back.count == 1 ? " applies" : "s apply") again: \(back.joined(separator: ", "))"))
+        out.dim("\(back.count) answer\(back.count == 1 ? " applies" : "s apply") again: \(describe(back))"), indent: 2)
     }
   }
 
@@ -206,12 +228,16 @@ public final class Interview {
     !engine.answer(item).isPresent && !session.state.skipped.contains(item.id)
   }
 
-  /// The first unanswered, unskipped item after `item` (or from the start), else before it.
+  /// The first unanswered, unskipped, unparked item after `item` (or from the start), else before
+  /// it; when only parked questions are left, the first of them: the interview comes back to them.
   func firstPending(after item: PathItem?) -> PathItem? {
     let items = engine.pathItems
+    let parked = session.state.parked
+    let open = { (candidate: PathItem) in self.isPending(candidate) && !parked.contains(candidate.id) }
     let start = item.flatMap { items.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-    if let next = items[min(start, items.count)...].first(where: isPending) { return next }
-    return items.first(where: isPending)
+    if let next = items[min(start, items.count)...].first(where: open) { return next }
+    if let earlier = items.first(where: open) { return earlier }
+    return items.first { isPending($0) && parked.contains($0.id) }
   }
 
   func goodbye() {
@@ -232,7 +258,10 @@ public final class Interview {
     while true {
       setCompletions(for: nil)
       switch editor.readLine(prompt: "done> ", initial: nil) {
-      case .endOfInput, .interrupt, .terminate:
+      case .terminate:
+        goodbye()
+        return .terminated
+      case .endOfInput, .interrupt:
         goodbye()
         return .quit
       case .line(let text):
@@ -245,6 +274,7 @@ public final class Interview {
             goodbye()
             return .quit
           case .moved:
+            cameFromEnd = true
             return try loop()
           case .stay: continue
           }

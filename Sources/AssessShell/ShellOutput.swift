@@ -56,47 +56,13 @@ public final class ShellOutput {
   public func cyan(_ s: String) -> String { style.apply(.accent, s) }
 }
 
-/// Text layout helpers.
+/// Text layout helpers (the wrapping itself is AssessKit's `TextLayout`, which the core's renderers use too).
 public enum Text {
   /// Wraps `text` at spaces to `width` columns (ANSI escapes do not count), indenting continuation lines.
   public static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
-      wrapLine(String(paragraph), width: width, indent: indent)
-    }.joined(separator: "\n")
-  }
-
-  private static func wrapLine(_ line: String, width: Int, indent: Int) -> String {
-    guard visibleLength(line) > width else { return line }
-    let leading = String(line.prefix { $0 == " " })
-    let pad = String(repeating: " ", count: indent + leading.count)
-    var lines: [String] = []
-    var current = leading
-    for word in line.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: true) {
-      let candidate = current.trimmingCharacters(in: .whitespaces).isEmpty ? current + word : current + " " + word
-      if visibleLength(candidate) > width, !current.trimmingCharacters(in: .whitespaces).isEmpty {
-        lines.append(current)
-        current = pad + word
-      } else {
-        current = candidate
-      }
-    }
-    lines.append(current)
-    return lines.joined(separator: "\n")
+    TextLayout.wrap(text, width: width, indent: indent)
   }
 
   /// Length in characters, not counting ANSI escape sequences.
-  public static func visibleLength(_ s: String) -> Int {
-    var count = 0
-    var inEscape = false
-    for c in s.unicodeScalars {
-      if inEscape {
-        if c == "m" { inEscape = false }
-      } else if c == "\u{1B}" {
-        inEscape = true
-      } else {
-        count += 1
-      }
-    }
-    return count
-  }
+  public static func visibleLength(_ s: String) -> Int { TextLayout.visibleLength(s) }
 }

@@ -10,7 +10,8 @@ enum Summary {
     var text = out.bold(out.cyan("== Summary ==")) + "\n"
     let (answered, onPath) = session.progress
     text += "\(answered) of \(onPath) questions on the path answered; session '\(session.id)' is \(session.status).\n"
-    text += EvaluationText.results(engine, style: out.style, treatments: session.state.treatments, titles: true)
+    text += EvaluationText.results(
+      engine, style: out.style, width: out.width, treatments: session.state.treatments, titles: true)
     if engine.risks.contains(where: \.raised) {
       text += out.bold("Heat map") + " (likelihood by severity, inherent):\n"
       text += HeatMap.render(engine, style: out.style)

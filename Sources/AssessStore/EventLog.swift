@@ -76,9 +76,11 @@ enum EventLog {
     defer { close(tornFd) }
     try POSIX.writeAll(tornFd, tail + [newline], path: tornPath)
     try POSIX.sync(tornFd, path: tornPath)
+    // events.torn may be new: flush the folder too, so its entry survives a power cut.
+    try POSIX.syncDirectory(directory)
     let fd = try POSIX.open(path, O_WRONLY)
     defer { close(fd) }
-    guard ftruncate(fd, off_t(cut)) == 0 else {
+    guard POSIX.retryingInterrupted({ ftruncate(fd, off_t(cut)) }) == 0 else {
       throw StoreError(.io, "cannot cut the torn record off '\(path)': \(POSIX.lastError())")
     }
     try POSIX.sync(fd, path: path)

@@ -95,18 +95,60 @@ public struct FileSessionStore: SessionStore {
       throw StoreError(.io, "cannot create the session store '\(root)': \(error.localizedDescription)")
     }
     let directory = folder(id)
-    guard mkdir(directory, 0o755) == 0 else {
-      if errno == EEXIST { throw StoreError(.exists, "session '\(id)' already exists in \(name)") }
+    let lockPath = (directory as NSString).appendingPathComponent(Self.lockFile)
+    let eventsPath = (directory as NSString).appendingPathComponent(Self.eventsFile)
+    // A folder with no events log is what a create that failed (or crashed) before its first
+    // events were written leaves behind: it is reused, under the lock, rather than blocking the id.
+    let reused: Bool
+    if mkdir(directory, 0o755) == 0 {
+      reused = false
+      try POSIX.syncDirectory(root)
+    } else if errno == EEXIST {
+      guard !FileManager.default.fileExists(atPath: eventsPath) else {
+        throw StoreError(.exists, "session '\(id)' already exists in \(name)")
+      }
+      reused = true
+    } else {
       throw StoreError(.io, "cannot create '\(directory)': \(POSIX.lastError())")
     }
-    try POSIX.syncDirectory(root)
-    let lock = try SessionLock(
-      path: (directory as NSString).appendingPathComponent(Self.lockFile), session: id, now: clock())
-    try POSIX.writeAtomically(
-      pinned.text, to: (directory as NSString).appendingPathComponent(Self.pinnedFileName(pinned)))
-    let lines = events.map { EventCodec.encode($0) + "\n" }.joined()
-    try POSIX.writeAtomically(lines, to: (directory as NSString).appendingPathComponent(Self.eventsFile))
-    return try FileSessionWriter(directory: directory, lock: lock)
+    let lock: SessionLock
+    do {
+      lock = try SessionLock(path: lockPath, session: id, now: clock())
+    } catch {
+      // Another process is creating this session at this moment (or left the folder and still
+      // holds it): the folder is its, not ours to remove.
+      if error.kind == .locked || FileManager.default.fileExists(atPath: eventsPath) {
+        throw StoreError(.exists, "session '\(id)' already exists in \(name) (it is being created)")
+      }
+      if !reused { Self.remove(directory) }
+      throw error
+    }
+    do throws(StoreError) {
+      // Under the lock: a creator that got here first may have finished meanwhile.
+      if reused, FileManager.default.fileExists(atPath: eventsPath) {
+        throw StoreError(.exists, "session '\(id)' already exists in \(name)")
+      }
+      try POSIX.writeAtomically(
+        pinned.text, to: (directory as NSString).appendingPathComponent(Self.pinnedFileName(pinned)))
+      let lines = events.map { EventCodec.encode($0) + "\n" }.joined()
+      // The events log comes last: once it exists, the session does.
+      try POSIX.writeAtomically(lines, to: eventsPath)
+      return try FileSessionWriter(directory: directory, lock: lock)
+    } catch {
+      // No events log, no session: remove the folder this call made (before letting the lock go,
+      // so that no other creator's folder is removed); a reused folder stays, reusable again.
+      if !reused && error.kind != .exists && !FileManager.default.fileExists(atPath: eventsPath) {
+        Self.remove(directory)
+      }
+      lock.release()
+      throw error
+    }
+  }
+
+  /// Removes a folder this store made, and flushes the store so its removal is durable.
+  private static func remove(_ directory: String) {
+    try? FileManager.default.removeItem(atPath: directory)
+    try? POSIX.syncDirectory((directory as NSString).deletingLastPathComponent)
   }
 
   public func openForWriting(_ id: String) throws(StoreError) -> any SessionWriter {

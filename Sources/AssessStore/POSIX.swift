@@ -14,9 +14,20 @@ enum POSIX {
   /// The message for the current `errno`.
   static func lastError() -> String { String(cString: strerror(errno)) }
 
+  /// Calls `call` again while it fails with EINTR (a signal came in while it waited).
+  ///
+  /// The interview's signal handlers ask for SA_RESTART, but a handler installed by anyone else may
+  /// not, and a slow `open` (a FIFO, a network file system) or `fsync` can then fail with EINTR.
+  static func retryingInterrupted<Result: SignedInteger>(_ call: () -> Result) -> Result {
+    while true {
+      let result = call()
+      if result >= 0 || errno != EINTR { return result }
+    }
+  }
+
   /// Opens `path`; throws with the path and reason.
   static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o644) throws(StoreError) -> Int32 {
-    let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+    let fd = retryingInterrupted { Glibc.open(path, flags | O_CLOEXEC, mode) }
     guard fd >= 0 else { throw StoreError(.io, "cannot open '\(path)': \(lastError())") }
     return fd
   }
@@ -38,7 +49,9 @@ enum POSIX {
 
   /// Flushes a file (or folder) to the disk.
   static func sync(_ fd: Int32, path: String) throws(StoreError) {
-    guard fsync(fd) == 0 else { throw StoreError(.io, "cannot flush '\(path)' to disk: \(lastError())") }
+    guard retryingInterrupted({ fsync(fd) }) == 0 else {
+      throw StoreError(.io, "cannot flush '\(path)' to disk: \(lastError())")
+    }
   }
 
   /// Flushes a folder, so a rename or a new file in it is durable.
@@ -63,7 +76,7 @@ enum POSIX {
       throw error
     }
     close(fd)
-    guard rename(temporary, path) == 0 else {
+    guard retryingInterrupted({ rename(temporary, path) }) == 0 else {
       let reason = lastError()
       unlink(temporary)
       throw StoreError(.io, "cannot move '\(temporary)' to '\(path)': \(reason)")

@@ -19,27 +19,33 @@ final class SessionLock {
   private var fd: Int32
 
   /// Takes the lock at `path`, or throws naming the holder.
+  ///
+  /// Everything that can fail is done on a local descriptor, and `fd` is set only once the lock is
+  /// held: a class initializer that throws after its properties are set runs `deinit`, which would
+  /// `release()` a descriptor already closed here, truncating and closing whatever file another
+  /// thread had opened meanwhile under the same number.
   init(path: String, session: String, now: String) throws(StoreError) {
     self.path = path
-    fd = try POSIX.open(path, O_RDWR | O_CREAT)
-    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+    let descriptor = try POSIX.open(path, O_RDWR | O_CREAT)
+    guard POSIX.retryingInterrupted({ flock(descriptor, LOCK_EX | LOCK_NB) }) == 0 else {
       let holder = Self.holder(at: path)
-      close(fd)
+      close(descriptor)
       throw StoreError(.locked, "session '\(session)' is open for writing by \(holder); read-only commands still work")
     }
     let info = JSON.object([
       ("host", .string(POSIX.hostName())), ("pid", .number(Double(getpid()))), ("since", .string(now)),
     ]).serialized()
     do throws(StoreError) {
-      guard ftruncate(fd, 0) == 0 else {
+      guard POSIX.retryingInterrupted({ ftruncate(descriptor, 0) }) == 0 else {
         throw StoreError(.io, "cannot write the lock '\(path)': \(POSIX.lastError())")
       }
-      try POSIX.writeAll(fd, Array((info + "\n").utf8), path: path)
-      _ = lseek(fd, 0, SEEK_SET)
+      try POSIX.writeAll(descriptor, Array((info + "\n").utf8), path: path)
+      _ = lseek(descriptor, 0, SEEK_SET)
     } catch {
-      close(fd)
+      close(descriptor)
       throw error
     }
+    fd = descriptor
   }
 
   /// Who holds a lock, in words: `pid 123 on host, since 2026-11-29T13:00:00Z`.
@@ -59,8 +65,8 @@ final class SessionLock {
   /// Releases the lock, leaving the file (empty) in place.
   func release() {
     guard fd >= 0 else { return }
-    _ = ftruncate(fd, 0)
-    flock(fd, LOCK_UN)
+    _ = POSIX.retryingInterrupted { ftruncate(fd, 0) }
+    _ = POSIX.retryingInterrupted { flock(fd, LOCK_UN) }
     close(fd)
     fd = -1
   }

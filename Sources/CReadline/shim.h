@@ -69,6 +69,7 @@ static char *assess_completion_generator(const char *text, int state) {
   }
   while (index < assess_candidate_count) {
     const char *candidate = assess_candidates[index++];
+    // A failed copy (out of memory) ends the list of matches: readline takes NULL as "no more".
     if (strncasecmp(candidate, text, length) == 0) return strdup(candidate);
   }
   return NULL;
@@ -92,7 +93,8 @@ static inline void assess_readline_setup(void) {
   rl_basic_quote_characters = (char *)"";
 }
 
-/// Replaces the completion candidates (copied).
+/// Replaces the completion candidates (copied). Out of memory, the candidates copied so far are kept
+/// (possibly none): completion offers fewer, nothing fails.
 static inline void assess_set_candidates(const char *const *items, int count) {
   for (int i = 0; i < assess_candidate_count; i++) free(assess_candidates[i]);
   free(assess_candidates);
@@ -101,8 +103,18 @@ static inline void assess_set_candidates(const char *const *items, int count) {
   if (count <= 0) return;
   assess_candidates = (char **)calloc((size_t)count, sizeof(char *));
   if (!assess_candidates) return;
-  for (int i = 0; i < count; i++) assess_candidates[i] = strdup(items[i]);
-  assess_candidate_count = count;
+  int copied = 0;
+  for (int i = 0; i < count; i++) {
+    if (!items[i]) continue;
+    char *copy = strdup(items[i]);
+    if (!copy) break;
+    assess_candidates[copied++] = copy;
+  }
+  assess_candidate_count = copied;
+  if (copied == 0) {
+    free(assess_candidates);
+    assess_candidates = NULL;
+  }
 }
 
 /// The handlers in force before ours: SIGINT, SIGWINCH, SIGTERM, SIGHUP.
@@ -118,6 +130,8 @@ static inline int *assess_signals_installed(void) {
 
 /// Catches SIGINT, SIGWINCH, SIGTERM and SIGHUP for the whole interview, so a key pressed while
 /// output is printing is noticed at the next prompt instead of killing the process mid-way.
+/// SA_RESTART: a signal that arrives during a read or write elsewhere (the session store, output)
+/// restarts that call instead of failing it with EINTR; the select loop below wakes by the pipe.
 static inline void assess_signals_install(void) {
   if (*assess_signals_installed()) return;
   int *wake = assess_wake_pipe();
@@ -131,6 +145,7 @@ static inline void assess_signals_install(void) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
   sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
   action.sa_handler = assess_on_sigint;
   sigaction(SIGINT, &action, &saved[0]);
   action.sa_handler = assess_on_sigwinch;

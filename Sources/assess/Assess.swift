@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssessKit
 import Foundation
 
 /// The `assess` command: interactive, branching assessment questionnaires.
@@ -20,6 +21,18 @@ struct Assess: ParsableCommand {
 
   /// Runs the command line, mapping errors to the documented exit codes: usage errors exit 2.
   static func main() {
+    if let word = CommandLine.arguments.dropFirst().first, !word.hasPrefix("-") {
+      let names = configuration.subcommands.map { $0._commandName } + ["help"]
+      if !names.contains(word) {
+        let close = Suggestions.closestMatches(to: word, in: names)
+        let hint = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
+        FileHandle.standardError.write(
+          Data(
+            "error: unknown command '\(word)'\(hint); the commands are \(names.dropLast().joined(separator: ", ")) (assess --help)\n"
+              .utf8))
+        Foundation.exit(ExitStatus.usage.rawValue)
+      }
+    }
     do {
       var command = try parseAsRoot()
       try command.run()

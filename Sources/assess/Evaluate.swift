@@ -48,7 +48,9 @@ extension Assess {
         print(EvaluationJSON.make(engine).pretty())
       } else {
         print(
-          EvaluationText.render(engine, style: Terminal.styler(global.useColor(for: .standardOutput))), terminator: "")
+          EvaluationText.render(
+            engine, style: Terminal.styler(global.useColor(for: .standardOutput)), width: Terminal.width),
+          terminator: "")
       }
     }
 

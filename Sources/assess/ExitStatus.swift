@@ -7,6 +7,8 @@ enum ExitStatus: Int32 {
   case usage = 2
   /// Required answers missing under `--no-input`.
   case incomplete = 3
+  /// The interview was ended by SIGTERM or SIGHUP, after saving (128 + SIGTERM, as shells report it).
+  case terminated = 143
 }
 
 /// An error that ends the command with one sentence on stderr and a given exit code.

@@ -29,10 +29,16 @@ extension Assess {
       }
       if json {
         let items = builtins.map { q -> JSON in
-          .object([
+          let span = PathSpan(q)
+          return .object([
             ("id", .string(q.id)), ("title", .string(q.title)), ("version", .string(q.version)),
             ("questions", .number(Double(q.questions.filter { $0.type.isAnswerable }.count))),
             ("risks", .number(Double(q.risks.count))),
+            ("onPath", .array([.number(Double(span.fewest)), .number(Double(span.most))])),
+            (
+              "minutes",
+              q.minutes.map { .array([.number(Double($0.lowerBound)), .number(Double($0.upperBound))]) } ?? .null
+            ),
           ])
         }
         let sessionItems = sessions.map { id, result -> JSON in
@@ -47,8 +53,14 @@ extension Assess {
       let bold = global.useColor(for: .standardOutput)
       print(Terminal.bold("Built-in questionnaires", bold))
       let width = builtins.map(\.id.count).max() ?? 0
+      let titleWidth = builtins.map(\.title.count).max() ?? 0
       for q in builtins {
-        print("  \(q.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(q.version)  \(q.title)")
+        let span = PathSpan(q)
+        let time = q.minutes.map { ", \($0.lowerBound)-\($0.upperBound) min" } ?? ""
+        print(
+          "  \(q.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(q.version)  "
+            + "\(q.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0))  "
+            + "\(span.fewest)-\(span.most) questions\(time)")
       }
       print(Terminal.bold("Sessions in \(context.store.name)", bold))
       if sessions.isEmpty { print("  none yet: 'assess start QUESTIONNAIRE' starts one") }

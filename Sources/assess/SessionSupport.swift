@@ -9,6 +9,8 @@ struct SessionContext {
   let color: Bool
   /// How text for standard output is styled.
   var style: any TextStyler { Terminal.styler(color) }
+  /// The width to wrap long lines to: the terminal's, or none when output goes to a file or pipe.
+  var width: Int? { Terminal.width }
 
   init(_ global: GlobalOptions) {
     store = FileSessionStore(root: global.sessionsDirectory, clock: Clock.text)

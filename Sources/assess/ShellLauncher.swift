@@ -32,10 +32,13 @@ enum ShellLauncher {
     let interview = Interview(
       recorder: recorder, editor: lineEditor, output: output, who: who, resumeCommand: resume,
       program: Invocation.command)
+    let outcome: Interview.Outcome
     do {
-      _ = try interview.run(resuming: resuming)
+      outcome = try interview.run(resuming: resuming)
     } catch {
       throw CLIFailure(error.message)
     }
+    // Saved and said so; a signal still ends the process as the shell expects (128 + SIGTERM).
+    if outcome == .terminated { throw CLIFailure.silent(.terminated) }
   }
 }

@@ -26,6 +26,12 @@ extension Assess {
     @Option(help: ArgumentHelp("Answers to apply first (YAML or JSON).", valueName: "file"))
     var answers: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "Carry the answers of another session that this questionnaire also asks (before --answers).",
+        valueName: "session"))
+    var answersFrom: String?
+
     @Flag(help: "Do not ask anything: apply the answers, save, report, and exit.")
     var noInput = false
 
@@ -51,6 +57,7 @@ extension Assess {
         given = set
         order = keys
       }
+      let carried = try answersFrom.map { try Carry.answers(from: $0, into: q, context: context) }
       let existing: Set<String>
       do { existing = Set(try context.store.ids()) } catch { throw CLIFailure(error.message) }
       let sessionId = id ?? SessionId.make(questionnaire: q.id, date: Clock.today(), existing: existing)
@@ -65,6 +72,11 @@ extension Assess {
       }
       defer { recorder.close() }
       do {
+        if let carried {
+          for (key, value) in carried.answers { try recorder.answer(key, value, by: who) }
+          try recorder.note(carried.summary, on: nil, by: who)
+          print(carried.summary)
+        }
         for key in order {
           guard let value = given[key] else { continue }
           try recorder.answer(key, value, by: who)
@@ -79,7 +91,8 @@ extension Assess {
       do { try recorder.settleCompletion(by: who) } catch { throw CLIFailure(error) }
       let session = recorder.session
       print("Started session '\(sessionId)' on '\(q.id)' \(q.version) in \(context.store.name)")
-      print(StatusText.render(session, style: context.style), terminator: "")
+      print(
+        StatusText.render(session, style: context.style, width: context.width, today: Clock.today()), terminator: "")
       let missing = session.engine.unanswered
       if !missing.isEmpty {
         throw CLIFailure(
@@ -87,6 +100,32 @@ extension Assess {
           code: .incomplete)
       }
     }
+  }
+}
+
+/// Carrying the answers of one session into a new one on another questionnaire.
+enum Carry {
+  /// The answers of session `id` (those on its path) that `questionnaire` also asks and accepts,
+  /// in the order the session has them, and a sentence saying what was carried.
+  static func answers(from id: String, into questionnaire: Questionnaire, context: SessionContext) throws -> (
+    answers: [(String, Value)], summary: String
+  ) {
+    let other = try context.load(id)
+    var carried: [(String, Value)] = []
+    for (key, value) in other.engine.pathAnswers {
+      let base = AnswerSet.splitInstance(key)?.question ?? key
+      guard questionnaire.question(base) != nil,
+        let checked = try? AnswerChecker.check(key, value, in: questionnaire)
+      else { continue }
+      carried.append((key, checked))
+    }
+    let what = other.questionnaire.id + " " + other.questionnaire.version
+    let summary =
+      carried.isEmpty
+      ? "No answers carried from session '\(other.id)' (\(what)): '\(questionnaire.id)' asks none of its questions"
+      : "Carried \(carried.count) answer\(carried.count == 1 ? "" : "s") from session '\(other.id)' (\(what)): "
+        + carried.map(\.0).joined(separator: ", ")
+    return (carried, summary)
   }
 }
 

@@ -22,7 +22,9 @@ extension Assess {
       if json {
         print(SessionJSON.status(session, today: Clock.today()).pretty())
       } else {
-        print(StatusText.render(session, style: context.style, today: Clock.today()), terminator: "")
+        print(
+          StatusText.render(session, style: context.style, width: context.width, today: Clock.today()),
+          terminator: "")
       }
     }
   }

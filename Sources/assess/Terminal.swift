@@ -26,6 +26,9 @@ enum Terminal {
     return isatty(stream.descriptor) == 1
   }
 
+  /// Standard output's width when it is a terminal; `nil` for a file or a pipe (one line per item).
+  static var width: Int? { isatty(1) == 1 ? ShellOutput(color: false).width : nil }
+
   /// Writes to standard error.
   static func error(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

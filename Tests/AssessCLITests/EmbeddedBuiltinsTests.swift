@@ -37,7 +37,11 @@ import Testing
     let list = try run(["list"])
     #expect(list.status == 0, "\(list.stderr)")
     #expect(list.stdout.contains("  example    1.0.0  Example AI impact screening"))
-    #expect(list.stdout.contains("  ai-impact  1.0.0  AI system impact assessment"))
+    #expect(list.stdout.contains("  ai-impact  1.0.0  AI system impact assessment    24-87 questions, 15-40 min"))
+    let json = try run(["list", "--json"])
+    #expect(
+      json.stdout.contains(
+        "\"onPath\": [\n        3,\n        10\n      ],\n      \"minutes\": [\n        3,\n        5\n      ]"))
     let validate = try run(["validate", "example"])
     #expect(validate.status == 0 && validate.stdout == "example.yaml: ok: 'example' 1.0.0, 9 questions, 3 risks\n")
     let evaluate = try run(["evaluate", "example", "--answers", "answers.yaml"])

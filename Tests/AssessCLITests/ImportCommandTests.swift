@@ -2,9 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct ImportCommandTests {
-  static let aia = repositoryRoot.deletingLastPathComponent().appendingPathComponent(
-    "shared/fixtures/aia/survey-enfr.json"
-  ).path
+  /// The Canada AIA form, vendored in Tests/Fixtures/aia (MIT; SOURCE.md says from where).
+  static let aia = repositoryRoot.appendingPathComponent("Tests/Fixtures/aia/survey-enfr.json").path
   static let constructs = repositoryRoot.appendingPathComponent("Tests/Fixtures/surveyjs/constructs.json").path
 
   @Test func importWritesAQuestionnaireThatValidates() throws {

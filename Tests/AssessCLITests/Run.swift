@@ -42,8 +42,8 @@ func assess(
   defer { try? FileManager.default.removeItem(at: scratch) }
   let outURL = scratch.appendingPathComponent("stdout")
   let errURL = scratch.appendingPathComponent("stderr")
-  FileManager.default.createFile(atPath: outURL.path, contents: nil)
-  FileManager.default.createFile(atPath: errURL.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
   let out = try FileHandle(forWritingTo: outURL)
   let err = try FileHandle(forWritingTo: errURL)
   let inp = Pipe()
@@ -79,4 +79,35 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
   #expect(
     actual == expected, "differs from golden file \(name); re-record with ASSESS_RECORD=1",
     sourceLocation: sourceLocation)
+}
+
+/// The seed of a randomized test: `ASSESS_TEST_SEED` when set (to replay a failure), else `fallback`
+/// (a fresh one by default). Every seed is written to the test output (standard error, unbuffered),
+/// with the command that replays it; failures name it too.
+func testSeed(_ fallback: UInt64 = UInt64.random(in: 1...1_000_000), test: String = #function) -> UInt64 {
+  let name = test.prefix { $0 != "(" }
+  var seed = fallback
+  if let text = ProcessInfo.processInfo.environment["ASSESS_TEST_SEED"] {
+    if let given = UInt64(text) {
+      seed = given
+    } else {
+      Issue.record("ASSESS_TEST_SEED '\(text)' is not a seed (a whole number from 0); using \(fallback)")
+    }
+  }
+  FileHandle.standardError.write(
+    Data("\(name): seed \(seed) (replay: ASSESS_TEST_SEED=\(seed) swift test --filter \(name))\n".utf8))
+  return seed
+}
+
+/// A small, seedable random number generator (SplitMix64), so a randomized run can be replayed.
+struct SeededRandom: RandomNumberGenerator {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
 }

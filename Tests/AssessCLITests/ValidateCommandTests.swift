@@ -61,4 +61,34 @@ import Testing
     let unknown = try assess(["frobnicate"])
     #expect(unknown.status == 2)
   }
+
+  /// Conditions nested 20,000 deep (once a segfault) are an error naming the place, whatever the shape.
+  @Test(arguments: ["parentheses", "not", "sum chain"])
+  func deepConditionIsAnError(shape: String) throws {
+    let condition =
+      switch shape {
+      case "parentheses": String(repeating: "(", count: 20_000) + "n > 1" + String(repeating: ")", count: 20_000)
+      case "not": String(repeating: "not ", count: 20_000) + "n > 1"
+      default: Array(repeating: "n", count: 100_000).joined(separator: " + ") + " > 1"
+      }
+    let yaml = """
+      assess: 1
+      id: deep
+      title: Deep
+      version: "1"
+      sections:
+        - id: s
+          title: S
+          questions:
+            - {id: n, type: number, prompt: N}
+            - {id: m, type: text, prompt: M, when: "\(condition)"}
+      """
+    let dir = try temporaryDirectory()
+    try yaml.write(to: dir.appendingPathComponent("deep.yaml"), atomically: true, encoding: .utf8)
+    let r = try assess(["validate", "deep.yaml"], directory: dir)
+    #expect(r.status == 1, "\(r.stderr.prefix(300))")
+    #expect(r.stderr.hasPrefix("deep.yaml:10:"), "\(r.stderr.prefix(300))")
+    #expect(r.stderr.contains("error: the expression goes more than 250 levels deep"))
+    #expect(r.stderr.contains("(in the condition of 'm')"))
+  }
 }

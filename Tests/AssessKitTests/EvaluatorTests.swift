@@ -80,8 +80,40 @@ struct FixedContext: EvaluationContext {
     #expect(try evaluate(source) == expected)
   }
 
-  @Test func andShortCircuits() throws {
-    // The right side would divide by zero; with a false left side it is not needed.
-    #expect(try evaluate("size > 5 and size / 0 > 1") == .bool(false))
+  /// `and` and `or` read their right side only when the left does not settle the result: the
+  /// right side here reads `purpose`, and the context records every read.
+  @Test(arguments: [
+    ("size > 5 and purpose == 'loans'", false, false),
+    ("size < 5 and purpose == 'loans'", true, true),
+    ("size < 5 and purpose == 'other'", false, true),
+    ("size < 5 or purpose == 'loans'", true, false),
+    ("size > 5 or purpose == 'loans'", true, true),
+    ("size > 5 or purpose == 'other'", false, true),
+  ])
+  func andAndOrShortCircuit(source: String, result: Bool, readsRightSide: Bool) throws {
+    guard case .success(let compiled, _) = ExpressionChecker.check(source, in: TestScope(), expecting: .bool) else {
+      Issue.record("does not check: \(source)")
+      return
+    }
+    let recording = RecordingContext(context)
+    #expect(compiled.evaluate(in: recording) == .bool(result))
+    #expect(recording.read.contains(.question(5)) == readsRightSide, "read: \(recording.read)")
+    #expect(recording.read.first == .question(3))
   }
+}
+
+/// A context that records every symbol read, to observe what an evaluation looked at.
+final class RecordingContext: EvaluationContext {
+  let base: FixedContext
+  private(set) var read: [Symbol] = []
+  init(_ base: FixedContext) { self.base = base }
+  func value(of symbol: Symbol) -> Value {
+    read.append(symbol)
+    return base.value(of: symbol)
+  }
+  func isAnswered(_ symbol: Symbol) -> Bool {
+    read.append(symbol)
+    return base.isAnswered(symbol)
+  }
+  func points(ofQuestion index: Int) -> Double { base.points(ofQuestion: index) }
 }

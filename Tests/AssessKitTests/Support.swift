@@ -56,3 +56,21 @@ func answers(_ values: [String: Value], for q: Questionnaire) throws -> AnswerSe
   for (id, value) in values { set[id] = try AnswerChecker.check(id, value, in: q) }
   return set
 }
+
+/// The seed of a randomized test: `ASSESS_TEST_SEED` when set (to replay a failure), else `fallback`.
+/// Every seed is written to the test output (standard error, unbuffered, so it survives a crash),
+/// with the command that replays it; failures name it too.
+func testSeed(_ fallback: UInt64, test: String = #function) -> UInt64 {
+  let name = test.prefix { $0 != "(" }
+  var seed = fallback
+  if let text = ProcessInfo.processInfo.environment["ASSESS_TEST_SEED"] {
+    if let given = UInt64(text) {
+      seed = given
+    } else {
+      Issue.record("ASSESS_TEST_SEED '\(text)' is not a seed (a whole number from 0); using \(fallback)")
+    }
+  }
+  FileHandle.standardError.write(
+    Data("\(name): seed \(seed) (replay: ASSESS_TEST_SEED=\(seed) swift test --filter \(name))\n".utf8))
+  return seed
+}

@@ -43,12 +43,49 @@ import Testing
 
   @Test func createRefusesAnExistingSession() throws {
     try store.create("s1", pinned: pinned, events: [created]).close()
-    #expect(throws: StoreError.self) { try store.create("s1", pinned: pinned, events: [created]) }
-    do {
-      _ = try store.create("s1", pinned: pinned, events: [created])
-    } catch {
-      #expect(error.message == "session 's1' already exists in \(root)/")
+    let error = try #require(throws: StoreError.self) { try store.create("s1", pinned: pinned, events: [created]) }
+    #expect(error.kind == .exists && error.message == "session 's1' already exists in \(root)/")
+  }
+
+  /// A create that fails before its events are written leaves no folder that would block the id.
+  @Test func aFailedCreateLeavesNothingBehind() throws {
+    // A pinned copy whose file name cannot be made (its format holds a '/'): the create fails
+    // after making the folder and taking the lock.
+    let unwritable = PinnedQuestionnaire(text: "assess: 1\nid: x\n", format: "no/such")
+    let error = try #require(throws: StoreError.self) {
+      try store.create("s1", pinned: unwritable, events: [created])
     }
+    #expect(error.kind == .io && error.message.hasPrefix("cannot open '\(root)/s1/"))
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/s1"))
+    try store.create("s1", pinned: pinned, events: [created]).close()
+    #expect(try store.read("s1").events.count == 1)
+  }
+
+  /// A folder with no events log (left by a create that crashed, by an older version) is reused.
+  @Test func aFolderWithoutALogIsReused() throws {
+    try FileManager.default.createDirectory(atPath: "\(root)/s1", withIntermediateDirectories: true)
+    try "".write(toFile: "\(root)/s1/lock", atomically: true, encoding: .utf8)
+    try "old".write(toFile: "\(root)/s1/.questionnaire-0.yaml.1.tmp", atomically: true, encoding: .utf8)
+    #expect(try store.ids().isEmpty)
+    let writer = try store.create("s1", pinned: pinned, events: [created])
+    try writer.append(event(2, .completed))
+    writer.close()
+    #expect(try store.read("s1").events.count == 2)
+    #expect(try store.ids() == ["s1"])
+    // Once the log is there, the id is taken.
+    let again = try #require(throws: StoreError.self) { try store.create("s1", pinned: pinned, events: [created]) }
+    #expect(again.kind == .exists)
+  }
+
+  /// A folder another creator holds the lock of is its: a second create neither takes it nor removes it.
+  @Test func aFolderBeingCreatedIsLeftToItsCreator() throws {
+    try FileManager.default.createDirectory(atPath: "\(root)/s1", withIntermediateDirectories: true)
+    let other = try SessionLock(path: "\(root)/s1/lock", session: "s1", now: "2026-11-29T10:00:00Z")
+    let error = try #require(throws: StoreError.self) { try store.create("s1", pinned: pinned, events: [created]) }
+    #expect(error.kind == .exists && error.message == "session 's1' already exists in \(root)/ (it is being created)")
+    #expect(FileManager.default.fileExists(atPath: "\(root)/s1/lock"))
+    other.release()
+    try store.create("s1", pinned: pinned, events: [created]).close()
   }
 
   @Test func oneWriterAtATimeNamingTheHolder() throws {
@@ -159,24 +196,14 @@ import Testing
     }
     #expect(try store.resolve("ai-impact-2026-11-29") == "ai-impact-2026-11-29")
     #expect(try store.resolve("risk") == "risk-2026-01-01")
-    #expect(throws: StoreError.self) { try store.resolve("ai-impact") }
-    do {
-      _ = try store.resolve("ai-impact")
-    } catch {
-      #expect(
-        error.message
-          == "session id 'ai-impact' is ambiguous: it starts 'ai-impact-2026-11-29', 'ai-impact-2026-11-29-2'")
-    }
-    do {
-      _ = try store.resolve("rsk-2026-01-01")
-    } catch {
-      #expect(error.message == "no session 'rsk-2026-01-01' in \(root)/ (closest: 'risk-2026-01-01')")
-    }
-    do {
-      _ = try store.resolve("../etc")
-    } catch {
-      #expect(error.kind == .invalidId)
-    }
+    let ambiguous = try #require(throws: StoreError.self) { try store.resolve("ai-impact") }
+    #expect(
+      ambiguous.message
+        == "session id 'ai-impact' is ambiguous: it starts 'ai-impact-2026-11-29', 'ai-impact-2026-11-29-2'")
+    let missing = try #require(throws: StoreError.self) { try store.resolve("rsk-2026-01-01") }
+    #expect(missing.message == "no session 'rsk-2026-01-01' in \(root)/ (closest: 'risk-2026-01-01')")
+    let outside = try #require(throws: StoreError.self) { try store.resolve("../etc") }
+    #expect(outside.kind == .invalidId)
   }
 
   @Test func idsCannotLeaveTheStore() throws {
@@ -193,6 +220,70 @@ import Testing
       Issue.record("a file was listed as a store")
     } catch {
       #expect(error.message == "the session store '\(root)' is a file, not a folder")
+    }
+  }
+
+  /// A signal whose handler does not ask for SA_RESTART interrupts a slow `open` (here a FIFO
+  /// waiting for its reader) with EINTR: the store opens again instead of failing.
+  @Test func anInterruptedOpenIsRetried() throws {
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    let fifo = "\(root)/fifo"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    var saved = sigaction()
+    sigaction(SIGUSR2, &action, &saved)
+    defer { sigaction(SIGUSR2, &saved, nil) }
+
+    final class Outcome: @unchecked Sendable {
+      let lock = NSLock()
+      var thread: pthread_t?
+      var result: Result<Int32, StoreError>?
+      var done = false
+    }
+    let outcome = Outcome()
+    let opener = Thread {
+      outcome.lock.withLock { outcome.thread = pthread_self() }
+      // Threads start with signals blocked here: let this one be interrupted.
+      var signals = sigset_t()
+      sigemptyset(&signals)
+      sigaddset(&signals, SIGUSR2)
+      pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+      let result: Result<Int32, StoreError>
+      do throws(StoreError) {
+        result = .success(try POSIX.open(fifo, O_WRONLY))
+      } catch {
+        result = .failure(error)
+      }
+      outcome.lock.withLock {
+        outcome.result = result
+        outcome.done = true
+      }
+    }
+    opener.start()
+    var thread: pthread_t?
+    while thread == nil {
+      usleep(1_000)
+      thread = outcome.lock.withLock { outcome.thread }
+    }
+    // Interrupt the waiting open a few times, then come in as the reader it waits for.
+    for _ in 0..<5 {
+      usleep(20_000)
+      if let thread, !outcome.lock.withLock({ outcome.done }) { pthread_kill(thread, SIGUSR2) }
+    }
+    let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+    defer { close(reader) }
+    while !outcome.lock.withLock({ outcome.done }) { usleep(1_000) }
+    switch outcome.lock.withLock({ outcome.result }) {
+    case .success(let fd):
+      #expect(fd >= 0)
+      close(fd)
+    case .failure(let error):
+      Issue.record("the interrupted open failed: \(error.message)")
+    case nil:
+      Issue.record("the open did not end")
     }
   }
 }

@@ -2,22 +2,60 @@
 ///
 /// Precedence, loosest first: `or`; `and`; `not`; comparisons and `in`, `contains`; `+ -`; `* /`;
 /// unary `-`; literals, names, calls, parentheses and lists.
+///
+/// Depth is bounded (`maxDepth`), so that neither the parser nor the passes over the tree it builds
+/// (checker, evaluator, printers) can recurse without bound: both the nesting of the text
+/// (parentheses, lists, calls, unary operators) and the height of the built tree (a long flat chain
+/// `a + a + a ...` builds a tree as tall as it is long) are limited.
 package struct ExpressionParser {
+  /// A parsed subexpression and the height of its tree (a leaf is 1).
+  private typealias Built = (expr: Expr, height: Int)
+
+  /// The deepest an expression may go: levels of nesting in its text, and levels of its tree.
+  static let maxDepth = 250
+
   private var tokens: [Token]
   private var index = 0
+  /// How many parentheses, lists, calls and unary operators are open at the current token.
+  private var nesting = 0
 
   /// Parses `text`.
   /// - Throws: `ExpressionError` with the offset of the offending token.
   package static func parse(_ text: String) throws(ExpressionError) -> Expr {
     var parser = ExpressionParser(tokens: try Lexer.tokenize(text))
     if parser.current.kind == .end { throw ExpressionError("empty expression", at: 0) }
-    let expr = try parser.parseOr()
+    let expr = try parser.parseOr().expr
     if parser.current.kind != .end {
       throw ExpressionError(
         "unexpected \(parser.current.display) after a complete expression", at: parser.current.offset)
     }
     return expr
   }
+
+  private static func tooDeep(at offset: Int) -> ExpressionError {
+    ExpressionError(
+      "the expression goes more than \(maxDepth) levels deep (nested parentheses, lists, calls or operators);"
+        + " split it into computed values", at: offset)
+  }
+
+  /// Opens one level of nesting at `offset`; the caller closes it with `leave()`.
+  private mutating func enter(at offset: Int) throws(ExpressionError) {
+    nesting += 1
+    if nesting > Self.maxDepth { throw Self.tooDeep(at: offset) }
+  }
+
+  private mutating func leave() { nesting -= 1 }
+
+  /// A node over `children`, refused when the tree would grow taller than `maxDepth`.
+  private func node(_ kind: Expr.Kind, at offset: Int, operatorAt: Int? = nil, over children: [Built])
+    throws(ExpressionError) -> Built
+  {
+    let height = 1 + (children.map(\.height).max() ?? 0)
+    if height > Self.maxDepth { throw Self.tooDeep(at: operatorAt ?? offset) }
+    return (Expr(kind, at: offset, operatorAt: operatorAt), height)
+  }
+
+  private func leaf(_ kind: Expr.Kind, at offset: Int) -> Built { (Expr(kind, at: offset), 1) }
 
   private init(tokens: [Token]) { self.tokens = tokens }
 
@@ -39,31 +77,35 @@ package struct ExpressionParser {
     _ = advance()
   }
 
-  private mutating func parseOr() throws(ExpressionError) -> Expr {
+  private mutating func parseOr() throws(ExpressionError) -> Built {
     var left = try parseAnd()
     while isKeyword("or") {
       let op = advance()
       let right = try parseAnd()
-      left = Expr(.binary(.or, left, right), at: left.offset, operatorAt: op.offset)
+      left = try node(
+        .binary(.or, left.expr, right.expr), at: left.expr.offset, operatorAt: op.offset, over: [left, right])
     }
     return left
   }
 
-  private mutating func parseAnd() throws(ExpressionError) -> Expr {
+  private mutating func parseAnd() throws(ExpressionError) -> Built {
     var left = try parseNot()
     while isKeyword("and") {
       let op = advance()
       let right = try parseNot()
-      left = Expr(.binary(.and, left, right), at: left.offset, operatorAt: op.offset)
+      left = try node(
+        .binary(.and, left.expr, right.expr), at: left.expr.offset, operatorAt: op.offset, over: [left, right])
     }
     return left
   }
 
-  private mutating func parseNot() throws(ExpressionError) -> Expr {
+  private mutating func parseNot() throws(ExpressionError) -> Built {
     if isKeyword("not") {
       let op = advance()
+      try enter(at: op.offset)
+      defer { leave() }
       let operand = try parseNot()
-      return Expr(.unary(.not, operand), at: op.offset)
+      return try node(.unary(.not, operand.expr), at: op.offset, over: [operand])
     }
     return try parseComparison()
   }
@@ -77,7 +119,7 @@ package struct ExpressionParser {
     }
   }
 
-  private mutating func parseComparison() throws(ExpressionError) -> Expr {
+  private mutating func parseComparison() throws(ExpressionError) -> Built {
     let left = try parseAdditive()
     guard let op = comparisonOperator() else { return left }
     let opToken = advance()
@@ -86,53 +128,60 @@ package struct ExpressionParser {
       throw ExpressionError(
         "comparisons do not chain; join them with 'and' (or add parentheses)", at: current.offset)
     }
-    return Expr(.binary(op, left, right), at: left.offset, operatorAt: opToken.offset)
+    return try node(
+      .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
   }
 
-  private mutating func parseAdditive() throws(ExpressionError) -> Expr {
+  private mutating func parseAdditive() throws(ExpressionError) -> Built {
     var left = try parseMultiplicative()
     while isSymbol("+") || isSymbol("-") {
       let opToken = advance()
       let op: Expr.BinaryOp = opToken.kind == .symbol("+") ? .add : .subtract
       let right = try parseMultiplicative()
-      left = Expr(.binary(op, left, right), at: left.offset, operatorAt: opToken.offset)
+      left = try node(
+        .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
     }
     return left
   }
 
-  private mutating func parseMultiplicative() throws(ExpressionError) -> Expr {
+  private mutating func parseMultiplicative() throws(ExpressionError) -> Built {
     var left = try parseUnary()
     while isSymbol("*") || isSymbol("/") {
       let opToken = advance()
       let op: Expr.BinaryOp = opToken.kind == .symbol("*") ? .multiply : .divide
       let right = try parseUnary()
-      left = Expr(.binary(op, left, right), at: left.offset, operatorAt: opToken.offset)
+      left = try node(
+        .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
     }
     return left
   }
 
-  private mutating func parseUnary() throws(ExpressionError) -> Expr {
+  private mutating func parseUnary() throws(ExpressionError) -> Built {
     if isSymbol("-") {
       let op = advance()
+      try enter(at: op.offset)
+      defer { leave() }
       let operand = try parseUnary()
-      if case .literal(.number(let n)) = operand.kind { return Expr(.literal(.number(-n)), at: op.offset) }
-      return Expr(.unary(.negate, operand), at: op.offset)
+      if case .literal(.number(let n)) = operand.expr.kind { return leaf(.literal(.number(-n)), at: op.offset) }
+      return try node(.unary(.negate, operand.expr), at: op.offset, over: [operand])
     }
     return try parsePrimary()
   }
 
-  private mutating func parsePrimary() throws(ExpressionError) -> Expr {
+  private mutating func parsePrimary() throws(ExpressionError) -> Built {
     let token = advance()
     switch token.kind {
-    case .number(let n): return Expr(.literal(.number(n)), at: token.offset)
-    case .string(let s): return Expr(.literal(.string(s)), at: token.offset)
-    case .keyword("true"): return Expr(.literal(.bool(true)), at: token.offset)
-    case .keyword("false"): return Expr(.literal(.bool(false)), at: token.offset)
-    case .keyword("null"): return Expr(.literal(.null), at: token.offset)
+    case .number(let n): return leaf(.literal(.number(n)), at: token.offset)
+    case .string(let s): return leaf(.literal(.string(s)), at: token.offset)
+    case .keyword("true"): return leaf(.literal(.bool(true)), at: token.offset)
+    case .keyword("false"): return leaf(.literal(.bool(false)), at: token.offset)
+    case .keyword("null"): return leaf(.literal(.null), at: token.offset)
     case .name(let name, let braced):
       if !braced, isSymbol("(") {
+        try enter(at: token.offset)
+        defer { leave() }
         _ = advance()
-        var arguments: [Expr] = []
+        var arguments: [Built] = []
         if !isSymbol(")") {
           arguments.append(try parseOr())
           while isSymbol(",") {
@@ -141,15 +190,19 @@ package struct ExpressionParser {
           }
         }
         try expect(")", context: "to close the arguments of '\(name)'")
-        return Expr(.call(name, arguments), at: token.offset)
+        return try node(.call(name, arguments.map(\.expr)), at: token.offset, over: arguments)
       }
-      return Expr(.name(name), at: token.offset)
+      return leaf(.name(name), at: token.offset)
     case .symbol("("):
+      try enter(at: token.offset)
+      defer { leave() }
       let inner = try parseOr()
       try expect(")", context: "to close '('")
       return inner
     case .symbol("["):
-      var items: [Expr] = []
+      try enter(at: token.offset)
+      defer { leave() }
+      var items: [Built] = []
       if !isSymbol("]") {
         items.append(try parseOr())
         while isSymbol(",") {
@@ -158,7 +211,7 @@ package struct ExpressionParser {
         }
       }
       try expect("]", context: "to close the list")
-      return Expr(.list(items), at: token.offset)
+      return try node(.list(items.map(\.expr)), at: token.offset, over: items)
     case .end:
       throw ExpressionError("the expression ends too early", at: token.offset)
     default:

@@ -11,7 +11,8 @@ extension QuestionnaireBuilder {
   func nameTable(computedTypes: [ExprType]) -> [String: NameInfo] {
     var table: [String: NameInfo] = [:]
     for (i, q) in questions.enumerated() where table[q.id] == nil {
-      var type = q.type.valueType
+      // A question of an unknown type reads as anything, so its one error is not followed by others.
+      var type = untyped.contains(i) ? .any : q.type.valueType
       if q.repeatOver != nil { type = .list(type) }
       let range = q.min.flatMap { lo in q.max.flatMap { hi in lo <= hi ? lo...hi : nil } }
       table[q.id] = NameInfo(

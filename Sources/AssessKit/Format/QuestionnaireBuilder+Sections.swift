@@ -12,6 +12,16 @@ extension QuestionnaireBuilder {
     return PendingExpression(node: node, text: text)
   }
 
+  /// Question types of other tools (SurveyJS, form builders, programming languages) and ours for them.
+  static let typeAliases: [String: QuestionType] = [
+    "boolean": .yesno, "bool": .yesno, "yes-no": .yesno, "yes_no": .yesno, "toggle": .yesno,
+    "radio": .single, "radiogroup": .single, "choice": .single, "select": .single, "dropdown": .single,
+    "enum": .single, "checkbox": .multi, "checkboxes": .multi, "multiple": .multi, "multiselect": .multi,
+    "tagbox": .multi, "rating": .scale, "likert": .scale, "slider": .scale, "range": .scale, "integer": .number,
+    "int": .number, "float": .number, "decimal": .number, "numeric": .number, "string": .text, "textarea": .text,
+    "comment": .text, "html": .note, "info": .note, "markdown": .note,
+  ]
+
   func readSections(_ nodes: [Node]) {
     for (n, node) in nodes.enumerated() {
       let label = node.mapping?["id"]?.scalar.map { "section '\($0.string)'" } ?? "section \(n + 1)"
@@ -51,7 +61,17 @@ extension QuestionnaireBuilder {
         type = t
       } else {
         let types = QuestionType.allCases.map(\.rawValue)
-        document.error(Suggestions.unknown("question type", name, among: types, plural: "types"), typeNode)
+        if let meant = Self.typeAliases[name.lowercased()] {
+          // A word other tools use: say which of ours it is, and check the rest as that type.
+          document.error(
+            "unknown question type '\(name)' (did you mean '\(meant.rawValue)'?); types are \(types.joined(separator: ", "))",
+            typeNode)
+          type = meant
+        } else {
+          document.error(Suggestions.unknown("question type", name, among: types, plural: "types"), typeNode)
+          type = reader.has("options") ? .single : reader.has("min") || reader.has("max") ? .number : .text
+          untyped.insert(questions.count)
+        }
       }
     }
     var question = Question(
@@ -187,10 +207,10 @@ extension QuestionnaireBuilder {
     for key in ["min", "max"] where reader.has(key) && type != .scale && type != .number {
       if let node = reader.keyNode(key) { document.error("'\(key)' applies to scale and number questions", node) }
     }
-    if reader.has("unit"), type != .number, let node = reader.keyNode("unit") {
+    if reader.has("unit"), type != .number, !untyped.contains(questions.count), let node = reader.keyNode("unit") {
       document.error("'unit' applies to number questions", node)
     }
-    if reader.has("labels"), type != .scale, let node = reader.keyNode("labels") {
+    if reader.has("labels"), type != .scale, !untyped.contains(questions.count), let node = reader.keyNode("labels") {
       document.error("'labels' apply to scale questions", node)
     }
     guard type == .scale || type == .number else { return }

@@ -45,6 +45,8 @@ final class QuestionnaireBuilder {
   var sections: [Section] = []
   var sectionWhen: [PendingExpression?] = []
   var questions: [Question] = []
+  /// Questions whose `type` is not one of ours: reported once, and spared the checks that depend on it.
+  var untyped: Set<Int> = []
   var questionWhen: [PendingExpression?] = []
   /// `required:` conditions, by question index.
   var questionRequired: [Int: PendingExpression] = [:]
@@ -61,8 +63,8 @@ final class QuestionnaireBuilder {
   }
 
   static let topKeys = [
-    "assess", "id", "title", "version", "description", "semantics", "scales", "computed", "levels", "matrix",
-    "sections", "risks",
+    "assess", "id", "title", "version", "description", "minutes", "semantics", "scales", "computed", "levels",
+    "matrix", "sections", "risks",
   ]
 
   func build(_ root: Node) -> Questionnaire? {
@@ -80,6 +82,7 @@ final class QuestionnaireBuilder {
     let title = top.text("title") ?? ""
     let version = top.text("version") ?? ""
     let description = top.string("description")
+    let minutes = readMinutes(top)
     if let name = top.string("semantics"), let node = top.node("semantics") {
       if let value = Semantics(rawValue: name) {
         semantics = value
@@ -114,7 +117,19 @@ final class QuestionnaireBuilder {
       computed: compiled.computed, levels: compiled.levels, matrix: matrix, sections: sections,
       questions: questions, risks: compiled.risks)
     questionnaire.semantics = semantics
+    questionnaire.minutes = minutes
     return questionnaire
+  }
+
+  /// `minutes: [15, 40]`: how long a full run takes, fewest to most minutes.
+  func readMinutes(_ top: MappingReader) -> ClosedRange<Int>? {
+    guard let node = top.node("minutes") else { return nil }
+    let bounds = (node.sequence.map(Array.init) ?? []).compactMap { $0.int }
+    guard bounds.count == 2, bounds[0] >= 0, bounds[0] <= bounds[1] else {
+      document.error("'minutes' is the time a full run takes, as [fewest, most], e.g. [15, 40]", node)
+      return nil
+    }
+    return bounds[0]...bounds[1]
   }
 
   /// Reports ids used twice: questions, scales, computed values and levels share one namespace.

@@ -17,12 +17,23 @@ indirect enum SurveyJSExpression: Equatable {
     var message: String
   }
 
+  /// The deepest an expression may go: levels of nesting in its text, and levels of its tree.
+  ///
+  /// Lower than `ExpressionParser.maxDepth`: a translated expression is at most about twice as deep
+  /// (`a >= b` becomes `(equal(a, b) or greater(a, b))`), and must still parse.
+  static let maxDepth = 100
+
   /// Parses SurveyJS expression text.
   static func parse(_ text: String) throws(ParseError) -> SurveyJSExpression {
     var parser = Parser(tokens: try tokenize(text))
-    let expression = try parser.or()
+    let expression = try parser.or().expression
     guard parser.atEnd else { throw ParseError(message: "unexpected '\(parser.peek?.text ?? "")'") }
     return expression
+  }
+
+  static var tooDeep: ParseError {
+    ParseError(
+      message: "the expression goes more than \(maxDepth) levels deep (nested parentheses, lists, calls or operators)")
   }
 
   struct Token: Equatable {
@@ -118,8 +129,28 @@ indirect enum SurveyJSExpression: Equatable {
   }
 
   struct Parser {
+    /// A parsed subexpression and the height of its tree (a leaf is 1).
+    typealias Built = (expression: SurveyJSExpression, height: Int)
+
     var tokens: [Token]
     var index = 0
+    /// How many parentheses, lists, calls and unary operators are open at the current token.
+    var nesting = 0
+
+    /// Opens one level of nesting; the caller closes it with `leave()`.
+    mutating func enter() throws(ParseError) {
+      nesting += 1
+      if nesting > SurveyJSExpression.maxDepth { throw SurveyJSExpression.tooDeep }
+    }
+
+    mutating func leave() { nesting -= 1 }
+
+    /// A node over `children`, refused when the tree would grow taller than `maxDepth`.
+    func node(_ expression: SurveyJSExpression, over children: [Built]) throws(ParseError) -> Built {
+      let height = 1 + (children.map(\.height).max() ?? 0)
+      if height > SurveyJSExpression.maxDepth { throw SurveyJSExpression.tooDeep }
+      return (expression, height)
+    }
 
     var atEnd: Bool { index >= tokens.count }
     var peek: Token? { atEnd ? nil : tokens[index] }
@@ -134,81 +165,92 @@ indirect enum SurveyJSExpression: Equatable {
       return peek
     }
 
-    mutating func or() throws(ParseError) -> SurveyJSExpression {
+    mutating func or() throws(ParseError) -> Built {
       var left = try and()
       while isWord(["or", "||"]) {
         _ = take()
-        left = .binary("or", left, try and())
+        let right = try and()
+        left = try node(.binary("or", left.expression, right.expression), over: [left, right])
       }
       return left
     }
 
-    mutating func and() throws(ParseError) -> SurveyJSExpression {
+    mutating func and() throws(ParseError) -> Built {
       var left = try not()
       while isWord(["and", "&&"]) {
         _ = take()
-        left = .binary("and", left, try not())
+        let right = try not()
+        left = try node(.binary("and", left.expression, right.expression), over: [left, right])
       }
       return left
     }
 
-    mutating func not() throws(ParseError) -> SurveyJSExpression {
+    mutating func not() throws(ParseError) -> Built {
       // SurveyJS negates with '!' or 'negate'; 'not' is not one of its operators.
       if isWord(["!", "negate"]) {
         _ = take()
-        return .unary("negate", try not())
+        try enter()
+        defer { leave() }
+        let operand = try not()
+        return try node(.unary("negate", operand.expression), over: [operand])
       }
       return try comparison()
     }
 
-    mutating func comparison() throws(ParseError) -> SurveyJSExpression {
+    mutating func comparison() throws(ParseError) -> Built {
       let left = try additive()
       if let t = peek, t.kind == .word || t.kind == .symbol {
         let word = t.text.lowercased()
         if word == "empty" || word == "notempty" {
           _ = take()
-          return .unary(word, left)
+          return try node(.unary(word, left.expression), over: [left])
         }
         if let op = SurveyJSExpression.comparisons[word] {
           _ = take()
-          return .binary(op, left, try additive())
+          let right = try additive()
+          return try node(.binary(op, left.expression, right.expression), over: [left, right])
         }
       }
       return left
     }
 
-    mutating func additive() throws(ParseError) -> SurveyJSExpression {
+    mutating func additive() throws(ParseError) -> Built {
       var left = try multiplicative()
       while let t = peek, t.kind == .symbol, t.text == "+" || t.text == "-" {
         _ = take()
-        left = .binary(t.text == "+" ? "plus" : "minus", left, try multiplicative())
+        let right = try multiplicative()
+        left = try node(
+          .binary(t.text == "+" ? "plus" : "minus", left.expression, right.expression), over: [left, right])
       }
       return left
     }
 
-    mutating func multiplicative() throws(ParseError) -> SurveyJSExpression {
+    mutating func multiplicative() throws(ParseError) -> Built {
       var left = try factor()
       while let t = peek, t.kind == .symbol, ["*", "/", "%", "^"].contains(t.text) {
         _ = take()
         let name = ["*": "mul", "/": "div", "%": "mod", "^": "power"][t.text] ?? t.text
-        left = .binary(name, left, try factor())
+        let right = try factor()
+        left = try node(.binary(name, left.expression, right.expression), over: [left, right])
       }
       return left
     }
 
-    mutating func factor() throws(ParseError) -> SurveyJSExpression {
+    mutating func factor() throws(ParseError) -> Built {
       guard let t = take() else { throw ParseError(message: "the expression ends too early") }
       switch t.kind {
-      case .variable: return .variable(t.text)
-      case .string: return .string(t.text)
+      case .variable: return (.variable(t.text), 1)
+      case .string: return (.string(t.text), 1)
       case .number:
         guard let n = Double(t.text) else { throw ParseError(message: "'\(t.text)' is not a number") }
-        return .number(n)
+        return (.number(n), 1)
       case .word:
         let lower = t.text.lowercased()
         if let next = peek, next.kind == .symbol, next.text == "(", !next.spaced {
           _ = take()
-          var arguments: [SurveyJSExpression] = []
+          try enter()
+          defer { leave() }
+          var arguments: [Built] = []
           if !(peek?.kind == .symbol && peek?.text == ")") {
             arguments.append(try or())
             while let comma = peek, comma.kind == .symbol, comma.text == "," {
@@ -217,20 +259,24 @@ indirect enum SurveyJSExpression: Equatable {
             }
           }
           guard let close = take(), close.text == ")" else { throw ParseError(message: "a '(' is not closed") }
-          return .call(t.text, arguments)
+          return try node(.call(t.text, arguments.map(\.expression)), over: arguments)
         }
-        if lower == "true" { return .bool(true) }
-        if lower == "false" { return .bool(false) }
-        if lower == "null" || lower == "undefined" { return .null }
-        return .string(t.text)
+        if lower == "true" { return (.bool(true), 1) }
+        if lower == "false" { return (.bool(false), 1) }
+        if lower == "null" || lower == "undefined" { return (.null, 1) }
+        return (.string(t.text), 1)
       case .symbol:
         switch t.text {
         case "(":
+          try enter()
+          defer { leave() }
           let inner = try or()
           guard let close = take(), close.text == ")" else { throw ParseError(message: "a '(' is not closed") }
           return inner
         case "[":
-          var items: [SurveyJSExpression] = []
+          try enter()
+          defer { leave() }
+          var items: [Built] = []
           if !(peek?.kind == .symbol && peek?.text == "]") {
             items.append(try or())
             while let comma = peek, comma.kind == .symbol, comma.text == "," {
@@ -239,13 +285,18 @@ indirect enum SurveyJSExpression: Equatable {
             }
           }
           guard let close = take(), close.text == "]" else { throw ParseError(message: "a '[' is not closed") }
-          return .array(items)
+          return try node(.array(items.map(\.expression)), over: items)
         case "-":
+          try enter()
+          defer { leave() }
           let operand = try factor()
-          if case .number(let n) = operand { return .number(-n) }
-          return .binary("minus", .number(0), operand)
+          if case .number(let n) = operand.expression { return (.number(-n), 1) }
+          return try node(.binary("minus", .number(0), operand.expression), over: [operand])
         case "!":
-          return .unary("negate", try factor())
+          try enter()
+          defer { leave() }
+          let operand = try factor()
+          return try node(.unary("negate", operand.expression), over: [operand])
         default:
           throw ParseError(message: "unexpected '\(t.text)'")
         }

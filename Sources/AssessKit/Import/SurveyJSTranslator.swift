@@ -19,6 +19,9 @@ struct SurveyJSTranslator {
     "iif", "isContainerReady", "isDisplayMode", "max", "maxInArray", "min", "minInArray", "sum", "sumInArray", "today",
   ]
 
+  /// The longest text that `>=` and `<=` may write twice.
+  static let maxDuplicated = 50_000
+
   init(names: Set<String>) {
     self.names = names
   }
@@ -94,8 +97,13 @@ struct SurveyJSTranslator {
       case "allof": return ("allof(\(a.0), \(b.0))", true)
       case "greater": return ("greater(\(a.0), \(b.0))", true)
       case "less": return ("less(\(a.0), \(b.0))", true)
-      case "greaterorequal": return ("(equal(\(a.0), \(b.0)) or greater(\(a.0), \(b.0)))", true)
-      case "lessorequal": return ("(equal(\(a.0), \(b.0)) or less(\(a.0), \(b.0)))", true)
+      case "greaterorequal", "lessorequal":
+        // Both sides are written twice; nested, that doubles at each level: keep it bounded.
+        guard a.0.utf8.count + b.0.utf8.count <= Self.maxDuplicated else {
+          throw Unsupported(reason: "the expression grows too long when translated (nested '>=' or '<=')")
+        }
+        let order = op == "greaterorequal" ? "greater" : "less"
+        return ("(equal(\(a.0), \(b.0)) or \(order)(\(a.0), \(b.0)))", true)
       case "plus": return ("sum(\(a.0), \(b.0))", false)
       case "minus": return ("(sum(\(a.0)) - sum(\(b.0)))", false)
       case "mul": return ("(sum(\(a.0)) * sum(\(b.0)))", false)

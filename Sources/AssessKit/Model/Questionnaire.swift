@@ -18,6 +18,8 @@ public struct Questionnaire: Sendable {
   public internal(set) var version: String
   /// Shown when a session starts.
   public internal(set) var description: String?
+  /// How long a full run takes, in minutes (`minutes: [15, 40]`), when the author says.
+  public internal(set) var minutes: ClosedRange<Int>?
   /// `sha256:` and the hex digest of the source text: pins the exact content.
   public internal(set) var hash: String
   /// The name of the file it was loaded from.

@@ -1,7 +1,7 @@
 /// A readable summary of an evaluation, for `assess evaluate` without `--json`.
 public enum EvaluationText {
-  /// The summary, ending with a newline, styled by `style`.
-  public static func render(_ engine: Engine, style: any TextStyler = PlainStyler()) -> String {
+  /// The summary, ending with a newline, styled by `style`; risk lines wrapped to `width` when given.
+  public static func render(_ engine: Engine, style: any TextStyler = PlainStyler(), width: Int? = nil) -> String {
     let q = engine.questionnaire
     func bold(_ s: String) -> String { style.apply(.heading, s) }
     var out = bold("\(q.title) (\(q.id) \(q.version))") + "\n"
@@ -12,16 +12,19 @@ public enum EvaluationText {
     out += missing.isEmpty ? "\n" : "; required and unanswered: \(missing.joined(separator: ", "))\n"
     let aside = engine.answersAside
     if !aside.isEmpty { out += "Kept aside (off the path): \(aside.joined(separator: ", "))\n" }
-    return out + results(engine, style: style)
+    return out + results(engine, style: style, width: width)
   }
 
   /// Scores, levels and raised risks, worst first, each risk with its treatment option as it is
   /// now (`treatments`: the session's edits over the templates).
-  ///
-  /// - Parameter titles: name scales, computed values and levels by title as well as id.
+  /// - Parameters:
+  ///   - width: wrap long risk lines at spaces to this many columns, continuation lines indented
+  ///     under the risk's id (for a terminal); `nil` keeps one line per risk (for pipes).
+  ///   - treatments: treatment fields edited in a session, by risk id, over the templates.
+  ///   - titles: name scales, computed values and levels by title as well as id.
   public static func results(
-    _ engine: Engine, style: any TextStyler = PlainStyler(), treatments: [String: [String: String]] = [:],
-    titles: Bool = false
+    _ engine: Engine, style: any TextStyler = PlainStyler(), width: Int? = nil,
+    treatments: [String: [String: String]] = [:], titles: Bool = false
   ) -> String {
     let q = engine.questionnaire
     func bold(_ s: String) -> String { style.apply(.heading, s) }
@@ -48,20 +51,25 @@ public enum EvaluationText {
     let raised = q.risks.indices.filter { engine.risks[$0].raised }
     out += bold("Risks") + (raised.isEmpty ? ": none raised\n" : " (\(raised.count) raised)\n")
     let m = q.matrix
-    let width = raised.map { m.ratings[engine.risks[$0].inherent.rating].count }.max() ?? 0
+    let widthOfRating = raised.map { m.ratings[engine.risks[$0].inherent.rating].count }.max() ?? 0
     for i in raised.sorted(by: { engine.risks[$0].inherent.rating > engine.risks[$1].inherent.rating }) {
       let risk = q.risks[i]
       let state = engine.risks[i]
       let rating = m.ratings[state.inherent.rating]
-      var line = "  \(rating.padding(toLength: width, withPad: " ", startingAt: 0))  \(risk.id): \(risk.title)"
+      var line = "  \(rating.padding(toLength: widthOfRating, withPad: " ", startingAt: 0))  \(risk.id): \(risk.title)"
       line += " [L\(state.inherent.likelihood) S\(state.inherent.severity)"
       if let r = state.residual { line += "; residual \(m.ratings[r.rating])" }
       line += "]"
       if let t = TreatmentEdits.apply(treatments[risk.id] ?? [:], to: risk.treatment) {
         line += " \(t.option.rawValue)"
       }
-      if m.isAboveAppetite(state.inherent.rating) { line = style.apply(.alert, line) }
-      out += line + "\n"
+      let lines =
+        width.map { TextLayout.wrap(line, width: $0, indent: widthOfRating + 2).components(separatedBy: "\n") } ?? [
+          line
+        ]
+      for part in lines {
+        out += (m.isAboveAppetite(state.inherent.rating) ? style.apply(.alert, part) : part) + "\n"
+      }
     }
     return out
   }

@@ -21,6 +21,7 @@ public enum HistoryText {
     case .changed(let question, let old, let new): return "changed \(question) from \(old) to \(new)"
     case .cleared(let question, let old): return "cleared \(question) (was \(old))"
     case .skipped(let question): return "skipped \(question)"
+    case .parked(let question): return "parked \(question) (required; to come back to)"
     case .noteAdded(let question, let text): return "noted" + (question.map { " on \($0)" } ?? "") + ": \(text)"
     case .flagSet(let question, let text): return "flagged \(question)" + (text.map { ": \($0)" } ?? "")
     case .flagCleared(let question): return "cleared the flag on \(question)"

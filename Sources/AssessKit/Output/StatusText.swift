@@ -1,7 +1,12 @@
 /// Where a session stands, in words: for `assess status` and after `assess start --no-input`.
 public enum StatusText {
-  /// The status, ending with a newline; `today` (`yyyy-mm-dd`) marks overdue plan items.
-  public static func render(_ session: Session, style: any TextStyler = PlainStyler(), today: String? = nil) -> String {
+  /// The status, ending with a newline.
+  /// - Parameters:
+  ///   - width: wrap long lines to this many columns (a terminal's width), or `nil`.
+  ///   - today: `yyyy-mm-dd`, to mark overdue plan items.
+  public static func render(
+    _ session: Session, style: any TextStyler = PlainStyler(), width: Int? = nil, today: String? = nil
+  ) -> String {
     let q = session.questionnaire
     let state = session.state
     func bold(_ s: String) -> String { style.apply(.heading, s) }
@@ -27,7 +32,8 @@ public enum StatusText {
     if !state.aside.isEmpty {
       out += "Kept aside by a migration: \(state.aside.keys.sorted().joined(separator: ", "))\n"
     }
-    out += EvaluationText.results(session.engine, style: style, treatments: state.treatments, titles: true)
+    out += EvaluationText.results(
+      session.engine, style: style, width: width, treatments: state.treatments, titles: true)
     out += PlanText.render(TreatmentPlan(session, today: today), style: style, compact: true)
     if !state.flags.isEmpty {
       out += bold("Flags") + "\n"
@@ -52,6 +58,6 @@ public enum StatusText {
         out += last.override.map { "; " + style.apply(.warning, "forced") + ": \($0)\n" } ?? "\n"
       }
     }
-    return out
+    return width.map { TextLayout.wrap(out, width: $0, indent: 4) } ?? out
   }
 }

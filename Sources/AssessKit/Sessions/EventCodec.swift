@@ -34,7 +34,7 @@ public enum EventCodec {
       fields += [("question", .string(question)), ("old", old.json), ("value", new.json)]
     case .cleared(let question, let old):
       fields += [("question", .string(question)), ("old", old.json)]
-    case .skipped(let question):
+    case .skipped(let question), .parked(let question):
       fields += [("question", .string(question))]
     case .noteAdded(let question, let text):
       fields += [("question", optional(question)), ("text", .string(text))]
@@ -130,6 +130,7 @@ public enum EventCodec {
     case "cleared":
       kind = .cleared(question: try need(record.question, "question"), old: record.old?.value ?? .null)
     case "skipped": kind = .skipped(question: try need(record.question, "question"))
+    case "parked": kind = .parked(question: try need(record.question, "question"))
     case "note": kind = .noteAdded(question: record.question, text: try need(record.text, "text"))
     case "flag": kind = .flagSet(question: try need(record.question, "question"), text: record.text)
     case "unflag": kind = .flagCleared(question: try need(record.question, "question"))

@@ -12,6 +12,9 @@ public struct SessionEvent: Sendable, Hashable {
     case cleared(question: String, old: Value)
     /// An optional question was passed over without an answer.
     case skipped(question: String)
+    /// A required question was put off: the interview comes back to it at the end, and the session
+    /// cannot complete until it is answered.
+    case parked(question: String)
     /// A note, on a question or on the session.
     case noteAdded(question: String?, text: String)
     /// A flag for follow-up was set on a question.
@@ -45,6 +48,7 @@ public struct SessionEvent: Sendable, Hashable {
       case .changed: return "changed"
       case .cleared: return "cleared"
       case .skipped: return "skipped"
+      case .parked: return "parked"
       case .noteAdded: return "note"
       case .flagSet: return "flag"
       case .flagCleared: return "unflag"

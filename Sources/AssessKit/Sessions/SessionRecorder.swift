@@ -165,6 +165,22 @@ public final class SessionRecorder {
     if !session.state.skipped.contains(question) { try record(.skipped(question: question), by: by) }
   }
 
+  /// Puts off a required question on the path: the interview comes back to it at the end, and
+  /// the session cannot complete while it has no answer. An optional question is skipped instead.
+  /// - Returns: whether the question was parked (`false` when it was optional and skipped).
+  @discardableResult
+  public func park(_ question: String, by: String) throws(SessionError) -> Bool {
+    guard let item = session.engine.pathItems.first(where: { $0.id == question }) else {
+      throw SessionError(.invalid, "'\(question)' is not a question on the path of session '\(session.id)'")
+    }
+    guard session.engine.isRequired(item) else {
+      try skip(question, by: by)
+      return false
+    }
+    if !session.state.parked.contains(question) { try record(.parked(question: question), by: by) }
+    return true
+  }
+
   // MARK: Notes, flags, people
 
   /// Adds a note on a question, or on the session when `question` is `nil`.

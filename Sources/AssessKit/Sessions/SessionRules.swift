@@ -30,6 +30,7 @@ extension SessionEvent.Kind {
   public var subject: String? {
     switch self {
     case .answered(let question, _), .changed(let question, _, _), .cleared(let question, _), .skipped(let question),
+      .parked(let question),
       .flagSet(let question, _), .flagCleared(let question):
       return question
     case .noteAdded(let question, _): return question

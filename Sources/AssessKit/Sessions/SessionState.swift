@@ -100,6 +100,8 @@ public struct SessionState: Sendable, Hashable {
   public internal(set) var answers = AnswerSet()
   /// Optional questions passed over without an answer.
   public internal(set) var skipped: Set<String> = []
+  /// Required questions put off until the end; answering one takes it off.
+  public internal(set) var parked: Set<String> = []
   /// Answers that no longer fit after a migration: kept, listed, not counted.
   public internal(set) var aside: [String: Value] = [:]
   /// Notes, oldest first.
@@ -152,10 +154,13 @@ public struct SessionState: Sendable, Hashable {
       answers[question] = value
       aside[question] = nil
       skipped.remove(question)
+      parked.remove(question)
     case .cleared(let question, _):
       answers[question] = nil
     case .skipped(let question):
       skipped.insert(question)
+    case .parked(let question):
+      parked.insert(question)
     case .noteAdded(let question, let text):
       notes.append(Note(question: question, text: text, by: event.by, at: event.at))
     case .flagSet(let question, let text):

@@ -1,0 +1,54 @@
+import CReadline
+import Foundation
+import Testing
+
+/// The readline shim's signal handlers and candidate copies, called directly.
+@Suite(.serialized) struct ReadlineShimTests {
+  /// The flags of the handler now installed for `signal`.
+  func flags(of signal: Int32) -> Int32 {
+    var current = sigaction()
+    sigaction(signal, nil, &current)
+    return current.sa_flags
+  }
+
+  /// A signal during a read or write elsewhere (the session store, output) restarts the call
+  /// instead of failing it with EINTR; the handlers are put back afterwards.
+  @Test func handlersRestartInterruptedCalls() {
+    let before = flags(of: SIGTERM) & Int32(SA_RESTART)
+    assess_signals_install()
+    for signal in [SIGINT, SIGWINCH, SIGTERM, SIGHUP] {
+      #expect(flags(of: signal) & Int32(SA_RESTART) != 0, "signal \(signal)")
+    }
+    assess_signals_restore()
+    #expect(flags(of: SIGTERM) & Int32(SA_RESTART) == before)
+  }
+
+  /// Candidates are copied (the originals may go), and replacing them frees the old ones.
+  @Test func candidatesAreCopied() {
+    let words = ["yes", "no", "Maybe"]
+    var pointers = words.map { strdup($0) }
+    pointers.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) {
+        assess_set_candidates($0.baseAddress, Int32($0.count))
+      }
+    }
+    for pointer in pointers { free(pointer) }
+    pointers = []
+    #expect(matches("") == ["yes", "no", "Maybe"])
+    #expect(matches("m") == ["Maybe"])
+    assess_set_candidates(nil, 0)
+    #expect(matches("").isEmpty)
+  }
+
+  /// What completion offers for `text`, through the shim's generator.
+  func matches(_ text: String) -> [String] {
+    var found: [String] = []
+    var state: Int32 = 0
+    while let match = assess_completion_generator(text, state) {
+      found.append(String(cString: match))
+      free(match)
+      state += 1
+    }
+    return found
+  }
+}
