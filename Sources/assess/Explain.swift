@@ -23,7 +23,7 @@ extension Assess {
       let q = session.questionnaire
       let plan = TreatmentPlan(session, today: Clock.today())
       guard let name else {
-        print(ExplainText.all(session, plan: plan, style: context.style), terminator: "")
+        print(context.wrapped(ExplainText.all(session, plan: plan, style: context.style)), terminator: "")
         return
       }
       guard let target = Explanation.target(name, in: q) else {
@@ -31,7 +31,7 @@ extension Assess {
         throw CLIFailure(
           "'\(q.id)' has no risk, score, computed value or level '\(name)'\(Suggestions.hint(for: name, in: names))")
       }
-      print(ExplainText.render(target, in: session, plan: plan, style: context.style), terminator: "")
+      print(context.wrapped(ExplainText.render(target, in: session, plan: plan, style: context.style)), terminator: "")
     }
   }
 }

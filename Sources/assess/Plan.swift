@@ -40,7 +40,7 @@ extension Assess {
         if json {
           print(PlanJSON.make(session, plan: plan).pretty())
         } else {
-          print(PlanText.render(plan, style: context.style), terminator: "")
+          print(context.wrapped(PlanText.render(plan, style: context.style)), terminator: "")
         }
         return
       }

@@ -64,7 +64,9 @@ extension Assess {
       let session = try context.load(id)
       let soa = StatementOfApplicability(session)
       print(
-        json ? SoAText.json(session, soa).pretty() : SoAText.render(session, soa, style: context.style),
+        json
+          ? SoAText.json(session, soa).pretty()
+          : context.wrapped(SoAText.render(session, soa, style: context.style), indent: 11),
         terminator: json ? "\n" : "")
     }
   }
