@@ -153,6 +153,10 @@ final class MemoryWriter: SessionWriter {
     #expect(row("A.7.4")?.status == .included && row("A.7.4")?.contradicted == true)
     #expect(soa.count(.included) + soa.count(.excluded) + soa.count(.open) == 38)
     #expect(soa.count(.excluded) == 1)
+    // A declaration moves no rating, so it voids no sign-off.
+    try r.signOff(by: "Cy", role: nil, override: "test")
+    try r.declareApplicability(control: "A.10.4", included: false, reason: "no customers", by: "ana")
+    #expect(r.session.state.currentSignOff != nil)
   }
 
   @Test func numbersAreRoundedForReading() {
