@@ -22,6 +22,7 @@ struct Assess: ParsableCommand {
 
   /// Runs the command line, mapping errors to the documented exit codes: usage errors exit 2.
   static func main() {
+    StandardDescriptors.ensureOpen()
     if let word = CommandLine.arguments.dropFirst().first, !word.hasPrefix("-") {
       let names = configuration.subcommands.map { $0._commandName } + ["help"]
       if !names.contains(word) {
