@@ -67,4 +67,18 @@ import Testing
       r.stderr.contains(
         "error: 'purpose' takes text, a number, true or false, or a list of option values, not a list of lists"))
   }
+
+  /// Numbers that are not numbers, or not written in decimal, are named as written.
+  @Test func numbersNamedAsWritten() throws {
+    let cases = [
+      ".nan": "not '.nan', which is not a number", ".inf": "not '.inf', which is too large to be one",
+      "1e400": "not '1e400', which is too large to be one", "0x10": "not '0x10'",
+    ]
+    for (value, message) in cases {
+      let r = try assess(["answer", "m", "users", value], directory: dir)
+      #expect(
+        r.status == 2 && r.stderr == "error: 'users' takes a number of at least 0, \(message)\n",
+        "\(value): \(r.stderr)")
+    }
+  }
 }

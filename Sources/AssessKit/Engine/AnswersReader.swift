@@ -76,6 +76,10 @@ public enum AnswersReader {
     case .scalar(let scalar):
       guard scalar.style == .plain else { return (.string(scalar.string), nil) }
       if let b = node.bool { return (.bool(b), scalar.string) }
+      // YAML reads 0x10 and 0o20 as 16; a person writing an answer means the text, which a number
+      // question then refuses by name.
+      let digits = scalar.string.drop { $0 == "-" || $0 == "+" }.lowercased()
+      if digits.hasPrefix("0x") || digits.hasPrefix("0o") { return (.string(scalar.string), scalar.string) }
       if let n = node.float ?? node.int.map(Double.init) { return (.number(n), scalar.string) }
       if node.null != nil { return (.null, nil) }
       return (.string(scalar.string), scalar.string)
