@@ -10,7 +10,9 @@ extension Interview {
 
   static let commands: [Command] = [
     Command(name: ":help", takesArgument: false, help: "this list (also ?)"),
-    Command(name: ":why", takesArgument: false, help: "why we ask: help, references, and what the answer feeds"),
+    Command(
+      name: ":why", takesArgument: false,
+      help: "why we ask: help, references, and what the answer feeds; :why RISK|SCORE|LEVEL explains a result"),
     Command(name: ":back", takesArgument: false, help: "the previous question"),
     Command(
       name: ":skip", takesArgument: false,
@@ -24,6 +26,7 @@ extension Interview {
       name: ":poll", takesArgument: true, help: "[NAME=ANSWER ...]: each person's own answer, then the agreed one"),
     Command(name: ":who", takesArgument: true, help: "NAME: whose answers these are from now on"),
     Command(name: ":status", takesArgument: false, help: "progress, scores, levels and the risk heat map"),
+    Command(name: ":plan", takesArgument: false, help: "walk the treatment plan of the risks above appetite"),
     Command(name: ":undo", takesArgument: false, help: "take back the last answer of this sitting"),
     Command(name: ":quit", takesArgument: false, help: "save and leave (also Ctrl-D, or Ctrl-C on an empty line)"),
   ]
@@ -42,6 +45,7 @@ extension Interview {
         "Answers: an option's number, its value or the start of its label; for several, 1,3 or 1 3 or 2-4.", indent: 2)
       return .stay
     case ":why":
+      if !argument.isEmpty || item == nil { return explain(argument) }
       guard let item else { return nothingHere(name) }
       why(item)
       return .stay
@@ -108,6 +112,8 @@ extension Interview {
     case ":status", ":s":
       status()
       return .stay
+    case ":plan", ":p":
+      return try plan()
     case ":undo", ":u":
       guard let last = undoStack.popLast() else {
         out.line("Nothing to undo in this sitting.")
@@ -229,8 +235,11 @@ extension Interview {
   func status() {
     let (answered, onPath) = session.progress
     out.line(out.bold("Progress: ") + "\(answered) of \(onPath) answered")
-    out.write(EvaluationText.results(engine, style: out.style, width: out.width))
+    out.write(
+      EvaluationText.results(
+        engine, style: out.style, width: out.width, treatments: session.state.treatments, titles: true))
     out.write(EvaluationText.possible(engine, style: out.style, width: out.width))
+    out.write(PlanText.render(TreatmentPlan(session, today: recorder.today), style: out.style, compact: true))
     out.line(out.bold("Heat map") + " (likelihood by severity, inherent):")
     out.write(HeatMap.render(engine, style: out.style))
   }

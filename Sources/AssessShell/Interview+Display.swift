@@ -174,6 +174,7 @@ extension Interview {
   func setCompletions(for item: PathItem?) {
     var candidates = Interview.commands.map { $0.name + ($0.takesArgument ? " " : "") }
     candidates += engine.path.map { ":goto \($0)" }
+    candidates += Explanation.names(in: questionnaire).map { ":why \($0)" }
     if let item {
       let question = questionnaire.questions[item.question]
       candidates += question.options.flatMap { [$0.value, $0.label] }

@@ -250,7 +250,7 @@ public final class Interview {
   func finish() throws(InterviewError) {
     try perform { try recorder.settleCompletion(by: who) }
     out.line()
-    out.write(Summary.render(session, output: out, program: program))
+    out.write(Summary.render(session, output: out, program: program, today: recorder.today))
   }
 
   /// At the end of a completed session: commands until Enter or :quit.

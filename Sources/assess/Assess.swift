@@ -15,7 +15,8 @@ struct Assess: ParsableCommand {
     version: AssessVersion.current,
     subcommands: [
       List.self, Validate.self, Evaluate.self, Start.self, Answer.self, Status.self, History.self, Sign.self,
-      Resume.self, Treat.self, Archive.self, Remove.self, Import.self, Join.self, Reconcile.self,
+      Resume.self, Treat.self, Plan.self, Explain.self, Soa.self, Check.self, Archive.self, Remove.self,
+      Import.self, Join.self, Reconcile.self,
     ]
   )
 

@@ -60,7 +60,9 @@ extension Assess {
         try ShellLauncher.run(recorder, context: context, global: global, who: who, resuming: true)
         return
       }
-      print(StatusText.render(recorder.session, style: context.style, width: context.width), terminator: "")
+      print(
+        StatusText.render(recorder.session, style: context.style, width: context.width, today: Clock.today()),
+        terminator: "")
     }
   }
 }

@@ -101,7 +101,8 @@ extension Assess {
       do { try recorder.settleCompletion(by: who) } catch { throw CLIFailure(error) }
       let session = recorder.session
       print("Started session '\(sessionId)' on '\(q.id)' \(q.version) in \(context.store.name)")
-      print(StatusText.render(session, style: context.style, width: context.width), terminator: "")
+      print(
+        StatusText.render(session, style: context.style, width: context.width, today: Clock.today()), terminator: "")
       let missing = session.engine.unanswered
       if !missing.isEmpty {
         throw CLIFailure(

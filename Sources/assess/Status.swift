@@ -21,10 +21,10 @@ extension Assess {
       let session = try context.load(id)
       let copies = RaterStatus.copies(of: session, context: context)
       if json {
-        print(RaterStatus.json(SessionJSON.status(session), copies: copies).pretty())
+        print(RaterStatus.json(SessionJSON.status(session, today: Clock.today()), copies: copies).pretty())
       } else {
         print(
-          StatusText.render(session, style: context.style, width: context.width)
+          StatusText.render(session, style: context.style, width: context.width, today: Clock.today())
             + RaterStatus.text(copies, main: session.id), terminator: "")
       }
     }

@@ -20,7 +20,7 @@ extension Assess {
     @Option(help: ArgumentHelp("Who owns the treatment.", valueName: "name"))
     var owner: String?
 
-    @Option(help: ArgumentHelp("When it is due.", valueName: "date"))
+    @Option(help: ArgumentHelp("When it is due: an ISO 8601 date, yyyy-mm-dd ('' clears it).", valueName: "date"))
     var due: String?
 
     @Option(help: ArgumentHelp("proposed, planned, in-progress or done.", valueName: "status"))
@@ -31,6 +31,12 @@ extension Assess {
 
     @Option(help: ArgumentHelp("An action; repeat for each (replaces the list).", valueName: "action"))
     var action: [String] = []
+
+    @Option(help: ArgumentHelp("With --option accept: who accepts the risk, and why.", valueName: "text"))
+    var reason: String?
+
+    @Option(help: ArgumentHelp("With --option avoid: what is stopped to avoid the risk.", valueName: "text"))
+    var stops: String?
 
     @Option(help: ArgumentHelp("Who makes the change (default: your login name).", valueName: "name"))
     var by: String?
@@ -45,8 +51,11 @@ extension Assess {
       if let due { fields["due"] = due }
       if !control.isEmpty { fields["controls"] = control.joined(separator: "\n") }
       if !action.isEmpty { fields["actions"] = action.joined(separator: "\n") }
+      if let reason { fields["reason"] = reason }
+      if let stops { fields["stops"] = stops }
       guard !fields.isEmpty else {
-        throw CLIFailure("say what to change: --option, --owner, --due, --status, --control or --action")
+        throw CLIFailure(
+          "say what to change: --option, --owner, --due, --status, --control, --action, --reason or --stops")
       }
       let context = SessionContext(global)
       let recorder = try context.open(id)

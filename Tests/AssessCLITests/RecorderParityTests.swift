@@ -77,7 +77,9 @@ import Testing
     let answers = try String(
       contentsOf: repositoryRoot.appendingPathComponent("examples/example-answers.yaml"), encoding: .utf8)
     _ = try run(["start", "example", "--id", "t", "--no-input", "--answers", "-"], input: answers)
-    #expect(try run(["sign", "t", "--by", "Cy"], at: "2026-11-29T11:00:00Z").status == 0)
+    // Forced: the example's risks above appetite are not treated in this session.
+    #expect(
+      try run(["sign", "t", "--by", "Cy", "--force", "--reason", "pilot only"], at: "2026-11-29T11:00:00Z").status == 0)
     #expect(try run(["status", "t"]).stdout.contains(": signed off\n"))
     let treat = try run(
       ["treat", "t", "unfair-outcomes", "--owner", "ML lead", "--by", "bo"], at: "2026-11-29T12:00:00Z")
@@ -90,7 +92,7 @@ import Testing
     let history = try run(["history", "t"])
     #expect(history.stdout.contains("the sign-off is void: the treatment of 'unfair-outcomes' was edited"))
     // A note does not move a result, so it voids nothing: a new sign-off stays in force.
-    #expect(try run(["sign", "t", "--by", "Cy"]).status == 0)
+    #expect(try run(["sign", "t", "--by", "Cy", "--force", "--reason", "pilot only"]).status == 0)
     #expect(try run(["status", "t"]).stdout.contains(": signed off\n"))
   }
 
@@ -102,7 +104,7 @@ import Testing
     let answers = try String(
       contentsOf: repositoryRoot.appendingPathComponent("examples/example-answers.yaml"), encoding: .utf8)
     _ = try run(["start", "q.yaml", "--id", "m", "--no-input", "--answers", "-"], input: answers)
-    #expect(try run(["sign", "m", "--by", "Cy"]).status == 0)
+    #expect(try run(["sign", "m", "--by", "Cy", "--force", "--reason", "pilot only"]).status == 0)
     // Version 1.1.0 allows at most 20 days to contest a decision: the answer 30 goes aside and a
     // required question is open again.
     let changed = original.replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")

@@ -18,7 +18,7 @@ import Testing
     .participantJoined(name: "Ana", role: "facilitator"),
     .participantJoined(name: "Bo", role: nil),
     .treatmentEdited(risk: "r1", fields: ["owner": "Ana", "actions": "one\ntwo"]),
-    .signedOff(name: "Cy", role: "CISO", summary: "residual: 1 high"),
+    .signedOff(name: "Cy", role: "CISO", summary: "residual: 1 high", residual: [:], override: nil),
     .migrated(fromHash: "sha256:abc", toHash: "sha256:def", version: "1.1.0", aside: ["oversight"]),
     .completed,
     .reopened,
@@ -82,7 +82,7 @@ import Testing
       events: events([
         .created(questionnaire: "example", version: "1.0.0", hash: "sha256:abc", source: "example"),
         .answered(question: "effect", value: .string("none")),
-        .signedOff(name: "Cy", role: "CISO", summary: "no risks raised"),
+        .signedOff(name: "Cy", role: "CISO", summary: "no risks raised", residual: [:], override: nil),
       ]))
     #expect(state.currentSignOff?.name == "Cy")
     state.apply(
@@ -91,7 +91,10 @@ import Testing
     #expect(state.currentSignOff == nil)
     #expect(state.signOffs.last?.voidedBy?.subject == "effect" && state.signOffs.last?.voidedBy?.by == "Bo")
     // Notes and flags do not void it.
-    state.apply(SessionEvent(seq: 5, at: "t5", by: "Cy", kind: .signedOff(name: "Cy", role: nil, summary: "again")))
+    state.apply(
+      SessionEvent(
+        seq: 5, at: "t5", by: "Cy",
+        kind: .signedOff(name: "Cy", role: nil, summary: "again", residual: [:], override: nil)))
     state.apply(SessionEvent(seq: 6, at: "t6", by: "Bo", kind: .noteAdded(question: nil, text: "fine")))
     #expect(state.currentSignOff?.summary == "again")
   }

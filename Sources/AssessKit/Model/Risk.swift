@@ -25,12 +25,18 @@ public struct Treatment: Sendable, Hashable {
   public internal(set) var due: String?
   /// Where it stands.
   public internal(set) var status: TreatmentStatus
+  /// Why the risk is accepted (option `accept`): who accepts it and why.
+  public internal(set) var reason: String?
+  /// What is stopped to avoid the risk (option `avoid`).
+  public internal(set) var stops: String?
 
   /// Creates a treatment.
   package init(
     option: TreatmentOption, controls: [String] = [], actions: [String] = [], owner: String? = nil,
-    due: String? = nil, status: TreatmentStatus = .proposed
+    due: String? = nil, status: TreatmentStatus = .proposed, reason: String? = nil, stops: String? = nil
   ) {
+    self.reason = reason
+    self.stops = stops
     self.option = option
     self.controls = controls
     self.actions = actions

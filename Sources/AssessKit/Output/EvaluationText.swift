@@ -15,27 +15,37 @@ public enum EvaluationText {
     return out + results(engine, style: style, width: width)
   }
 
-  /// Scores, levels and raised risks, worst first.
-  /// - Parameter width: wrap long risk lines at spaces to this many columns, continuation lines
-  ///   indented under the risk's id (for a terminal); `nil` keeps one line per risk (for pipes).
-  public static func results(_ engine: Engine, style: any TextStyler = PlainStyler(), width: Int? = nil) -> String {
+  /// Scores, levels and raised risks, worst first, each risk with its treatment option as it is
+  /// now (`treatments`: the session's edits over the templates).
+  /// - Parameters:
+  ///   - width: wrap long risk lines at spaces to this many columns, continuation lines indented
+  ///     under the risk's id (for a terminal); `nil` keeps one line per risk (for pipes).
+  ///   - treatments: treatment fields edited in a session, by risk id, over the templates.
+  ///   - titles: name scales, computed values and levels by title as well as id.
+  public static func results(
+    _ engine: Engine, style: any TextStyler = PlainStyler(), width: Int? = nil,
+    treatments: [String: [String: String]] = [:], titles: Bool = false
+  ) -> String {
     let q = engine.questionnaire
     func bold(_ s: String) -> String { style.apply(.heading, s) }
     var out = ""
     if !q.scales.isEmpty {
       out += bold("Scores") + "\n"
+      func name(_ id: String, _ title: String?) -> String { titles ? title.map { "\($0) (\(id))" } ?? id : id }
       for (s, scale) in q.scales.enumerated() {
-        out += "  \(scale.id): \(JSON.format(engine.scaleValues[s])) of \(JSON.format(scale.maxScore))\n"
+        out +=
+          "  \(name(scale.id, scale.title)): \(NumberText.format(engine.scaleValues[s])) of \(NumberText.format(scale.maxScore))\n"
       }
       for (i, c) in q.computed.enumerated() {
-        out += "  \(c.id): \(engine.computed[i])\n"
+        out += "  \(name(c.id, c.title)): \(NumberText.format(engine.computed[i]))\n"
       }
     }
     if !q.levels.isEmpty {
       out += bold("Levels") + "\n"
       for (i, level) in q.levels.enumerated() {
         let (value, label) = engine.levels[i]
-        out += "  \(level.id): \(label ?? "none") (\(value))\n"
+        let shown = titles ? level.title.map { "\($0) (\(level.id))" } ?? level.id : level.id
+        out += "  \(shown): \(label ?? "none") (\(NumberText.format(value)))\n"
       }
     }
     let raised = q.risks.indices.filter { engine.risks[$0].raised }
@@ -50,7 +60,9 @@ public enum EvaluationText {
       line += " [L\(state.inherent.likelihood) S\(state.inherent.severity)"
       if let r = state.residual { line += "; residual \(m.ratings[r.rating])" }
       line += "]"
-      if let t = risk.treatment { line += " \(t.option.rawValue)" }
+      if let t = TreatmentEdits.apply(treatments[risk.id] ?? [:], to: risk.treatment) {
+        line += " \(t.option.rawValue)"
+      }
       let lines =
         width.map { TextLayout.wrap(line, width: $0, indent: widthOfRating + 2).components(separatedBy: "\n") } ?? [
           line

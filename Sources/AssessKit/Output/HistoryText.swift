@@ -30,8 +30,11 @@ public enum HistoryText {
       return "edited the treatment of \(risk): "
         + fields.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value.replacingOccurrences(of: "\n", with: "; "))" }
         .joined(separator: ", ")
-    case .signedOff(let name, let role, let summary):
+    case .signedOff(let name, let role, let summary, _, let override):
       return "signed off as \(name)" + (role.map { " (\($0))" } ?? "") + ": \(summary)"
+        + (override.map { "; forced past what was missing: \($0)" } ?? "")
+    case .applicability(let control, let included, let reason):
+      return "\(included ? "included" : "excluded") \(control) in the Statement of Applicability: \(reason)"
     case .migrated(let from, let to, let version, let aside):
       return "migrated from \(from.prefix(19))... to \(version) (\(to.prefix(19))...)"
         + (aside.isEmpty ? "" : "; kept aside: \(aside.joined(separator: ", "))")

@@ -1,7 +1,8 @@
 /// JSON views of sessions: `status --json`, `history --json`, and the sessions of `list --json`.
 public enum SessionJSON {
-  /// The session's place, then everything `evaluate --json` gives, then flags, notes and sign-off.
-  public static func status(_ session: Session) -> JSON {
+  /// The session's place, then everything `evaluate --json` gives, then the plan's untreated and
+  /// overdue risks (overdue by `today`, `yyyy-mm-dd`), flags, notes and sign-off.
+  public static func status(_ session: Session, today: String? = nil) -> JSON {
     let state = session.state
     let (answered, onPath) = session.progress
     var pairs: [(String, JSON)] = [
@@ -27,6 +28,15 @@ public enum SessionJSON {
     if case .object(let evaluation) = EvaluationJSON.make(session.engine, treatments: state.treatments) {
       pairs += evaluation
     }
+    let plan = TreatmentPlan(session, today: today)
+    pairs.append(
+      (
+        "plan",
+        .object([
+          ("untreated", .array(plan.untreated.map { .string($0.risk.id) })),
+          ("overdue", .array((plan.items + plan.retained).filter(\.overdue).map { .string($0.risk.id) })),
+        ])
+      ))
     pairs.append(
       (
         "possible",
@@ -70,6 +80,8 @@ public enum SessionJSON {
       var fields: [(String, JSON)] = [
         ("name", .string(last.name)), ("role", last.role.map(JSON.string) ?? .null), ("at", .string(last.at.text)),
         ("summary", .string(last.summary)), ("valid", .bool(last.voidedBy == nil)),
+        ("residual", .object(last.residual.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+        ("override", last.override.map(JSON.string) ?? .null),
       ]
       if let voided = last.voidedBy {
         fields.append(

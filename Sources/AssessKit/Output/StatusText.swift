@@ -1,8 +1,12 @@
 /// Where a session stands, in words: for `assess status` and after `assess start --no-input`.
 public enum StatusText {
   /// The status, ending with a newline.
-  /// - Parameter width: wrap long risk lines to this many columns (a terminal's width), or `nil`.
-  public static func render(_ session: Session, style: any TextStyler = PlainStyler(), width: Int? = nil) -> String {
+  /// - Parameters:
+  ///   - width: wrap long lines to this many columns (a terminal's width), or `nil`.
+  ///   - today: `yyyy-mm-dd`, to mark overdue plan items.
+  public static func render(
+    _ session: Session, style: any TextStyler = PlainStyler(), width: Int? = nil, today: String? = nil
+  ) -> String {
     let q = session.questionnaire
     let state = session.state
     func bold(_ s: String) -> String { style.apply(.heading, s) }
@@ -35,8 +39,10 @@ public enum StatusText {
         "Independent ratings by \(copy.rater) for session '\(copy.session)' (brought in by 'assess reconcile \(copy.session)')\n"
     }
     out += SpreadText.summary(Agreement(session), style: style)
-    out += EvaluationText.results(session.engine, style: style, width: width)
+    out += EvaluationText.results(
+      session.engine, style: style, width: width, treatments: state.treatments, titles: true)
     out += EvaluationText.possible(session.engine, style: style, width: width)
+    out += PlanText.render(TreatmentPlan(session, today: today), style: style, compact: true)
     if !state.flags.isEmpty {
       out += bold("Flags") + "\n"
       for flag in state.flags.values.sorted(by: { $0.at < $1.at }) {
@@ -56,7 +62,8 @@ public enum StatusText {
           style.apply(.warning, "Sign-off by \(who) at \(last.at) is void")
           + ": \(voided.reason) (event #\(voided.seq), by \(voided.by) at \(voided.at))\n"
       } else {
-        out += "Signed off by \(who) at \(last.at): \(last.summary)\n"
+        out += "Signed off by \(who) at \(last.at): \(last.summary)"
+        out += last.override.map { "; " + style.apply(.warning, "forced") + ": \($0)\n" } ?? "\n"
       }
     }
     return width.map { TextLayout.wrap(out, width: $0, indent: 4) } ?? out

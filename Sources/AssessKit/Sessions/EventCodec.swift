@@ -49,8 +49,17 @@ public enum EventCodec {
         ("risk", .string(risk)),
         ("fields", .object(changes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
       ]
-    case .signedOff(let name, let role, let summary):
+    case .signedOff(let name, let role, let summary, let residual, let override):
       fields += [("name", .string(name)), ("role", optional(role)), ("summary", .string(summary))]
+      if !residual.isEmpty {
+        fields.append(("residual", .object(residual.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+      }
+      if let override { fields.append(("override", .string(override))) }
+    case .applicability(let control, let included, let reason):
+      fields += [
+        ("control", .string(control)), ("decision", .string(included ? "include" : "exclude")),
+        ("reason", .string(reason)),
+      ]
     case .signOffVoided(let reason, let cause):
       fields += [("reason", .string(reason)), ("cause", .number(Double(cause)))]
     case .migrated(let fromHash, let toHash, let version, let aside):
@@ -95,6 +104,10 @@ public enum EventCodec {
     var cause: Int?
     var rater: String?
     var session: String?
+    var residual: [String: String]?
+    var override: String?
+    var control: String?
+    var decision: String?
   }
 
   /// Reads one line.
@@ -133,7 +146,17 @@ public enum EventCodec {
     case "treatment":
       kind = .treatmentEdited(risk: try need(record.risk, "risk"), fields: try need(record.fields, "fields"))
     case "signed":
-      kind = .signedOff(name: try need(record.name, "name"), role: record.role, summary: record.summary ?? "")
+      kind = .signedOff(
+        name: try need(record.name, "name"), role: record.role, summary: record.summary ?? "",
+        residual: record.residual ?? [:], override: record.override)
+    case "soa":
+      let decision = try need(record.decision, "decision")
+      guard decision == "include" || decision == "exclude" else {
+        throw DecodeError(message: "a 'soa' event's 'decision' is 'include' or 'exclude', not '\(decision)'")
+      }
+      kind = .applicability(
+        control: try need(record.control, "control"), included: decision == "include",
+        reason: try need(record.reason, "reason"))
     case "migrated":
       kind = .migrated(
         fromHash: try need(record.from, "from"), toHash: try need(record.to, "to"), version: record.version ?? "",

@@ -25,10 +25,14 @@ public struct SessionEvent: Sendable, Hashable {
     case participantJoined(name: String, role: String?)
     /// A risk's treatment was edited; only the fields given change.
     case treatmentEdited(risk: String, fields: [String: String])
-    /// The residual risk was accepted.
-    case signedOff(name: String, role: String?, summary: String)
+    /// The residual risk was accepted: `residual` is the rating each raised risk is left with, by
+    /// risk id; `override` is the reason given when the sign-off was forced past what was missing.
+    case signedOff(name: String, role: String?, summary: String, residual: [String: String], override: String?)
     /// The sign-off in force was voided by event `cause`, a change that can move a result.
     case signOffVoided(reason: String, cause: Int)
+    /// An Annex A control was declared in the Statement of Applicability: included (for a reason
+    /// outside the assessment) or excluded, with the justification.
+    case applicability(control: String, included: Bool, reason: String)
     /// The session moved to another version of its questionnaire.
     case migrated(fromHash: String, toHash: String, version: String, aside: [String])
     /// The session was archived: kept and readable, but closed to changes and hidden from lists.
@@ -60,6 +64,7 @@ public struct SessionEvent: Sendable, Hashable {
       case .treatmentEdited: return "treatment"
       case .signedOff: return "signed"
       case .signOffVoided: return "voided"
+      case .applicability: return "soa"
       case .migrated: return "migrated"
       case .archived: return "archived"
       case .restored: return "restored"

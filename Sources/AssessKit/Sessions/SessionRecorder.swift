@@ -116,6 +116,9 @@ public final class SessionRecorder {
 
   private var questionnaire: Questionnaire { session.questionnaire }
 
+  /// Today (`yyyy-mm-dd`) by the recorder's clock, for marking overdue plan items.
+  public var today: String { clock().date }
+
   // MARK: Answers
 
   /// Answers `question` (`q` or `q[option]`), checking the value against the question; `.null`
@@ -225,7 +228,8 @@ public final class SessionRecorder {
   /// - Throws: `SessionError` for an unknown risk, field, option or status, or a risk not raised.
   public func editTreatment(risk: String, fields: [String: String], by: String) throws(SessionError) {
     guard !fields.isEmpty else {
-      throw SessionError(.invalid, "say what to change: option, owner, due, status, controls or actions")
+      throw SessionError(
+        .invalid, "say what to change: option, owner, due, status, controls, actions, reason or stops")
     }
     for name in fields.keys where !TreatmentEdits.fields.contains(name) {
       throw SessionError(
@@ -251,12 +255,20 @@ public final class SessionRecorder {
       throw SessionError(
         .refused, "risk '\(risk)' is not raised in session '\(session.id)', so it has no treatment to edit")
     }
+    let current = TreatmentEdits.apply(session.state.treatments[risk] ?? [:], to: questionnaire.risks[index].treatment)
+    if let problem = TreatmentEdits.problem(fields, risk: risk, current: current) {
+      throw SessionError(.invalid, problem)
+    }
     try record(.treatmentEdited(risk: risk, fields: fields), by: by)
   }
 
-  /// Accepts the residual risk in `name`'s name.
-  /// - Throws: `SessionError` (refused) while required answers are missing.
-  public func signOff(by name: String, role: String?) throws(SessionError) {
+  /// Accepts the residual risk in `name`'s name, recording the residual rating of each raised risk.
+  ///
+  /// Refused while required answers are missing; refused, naming what is missing, while a risk
+  /// above appetite is untreated or a flag is open, unless `override` gives the reason to sign
+  /// anyway (recorded in the event).
+  /// - Throws: `SessionError` (refused) naming what is missing.
+  public func signOff(by name: String, role: String?, override: String? = nil) throws(SessionError) {
     let trimmed = name.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { throw SessionError(.invalid, "a sign-off needs a name") }
     let missing = session.engine.unanswered
@@ -267,7 +279,19 @@ public final class SessionRecorder {
         "session '\(session.id)' cannot be signed off: \(missing.count) required answer\(missing.count == 1 ? " is" : "s are") missing (\(shown))"
       )
     }
-    try record(.signedOff(name: trimmed, role: role, summary: session.residualSummary), by: trimmed)
+    let reason = override?.trimmingCharacters(in: .whitespacesAndNewlines)
+    if override != nil && (reason ?? "").isEmpty {
+      throw SessionError(.invalid, "a forced sign-off needs a reason (--reason)")
+    }
+    if reason == nil, let gaps = SessionRules.signOffGaps(session) {
+      throw SessionError(
+        .refused, "session '\(session.id)' cannot be signed off: \(gaps); treat them, or sign with --force --reason")
+    }
+    let plan = TreatmentPlan(session)
+    try record(
+      .signedOff(
+        name: trimmed, role: role, summary: session.residualSummary, residual: plan.residualRatings, override: reason),
+      by: trimmed)
   }
 
   /// Moves the session to another version of its questionnaire: pins `text`, keeps the answers

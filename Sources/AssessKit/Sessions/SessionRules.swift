@@ -35,8 +35,30 @@ extension SessionEvent.Kind {
       return question
     case .noteAdded(let question, _): return question
     case .treatmentEdited(let risk, _): return risk
-    case .participantJoined(let name, _), .signedOff(let name, _, _): return name
+    case .participantJoined(let name, _), .signedOff(let name, _, _, _, _): return name
+    case .applicability(let control, _, _): return control
     default: return nil
     }
+  }
+}
+
+extension SessionRules {
+  /// What stands in the way of a sign-off besides missing answers, in words, or `nil`: risks
+  /// above appetite that are not treated (each with what it lacks) and open flags.
+  public static func signOffGaps(_ session: Session) -> String? {
+    var parts: [String] = []
+    let untreated = TreatmentPlan(session).untreated
+    if !untreated.isEmpty {
+      let named = untreated.map { "'\($0.risk.id)': \($0.missing.joined(separator: ", "))" }
+      parts.append(
+        "\(untreated.count) risk\(untreated.count == 1 ? " above appetite is" : "s above appetite are") untreated ("
+          + named.joined(separator: "; ") + ")")
+    }
+    let flags = session.state.flags.keys.sorted()
+    if !flags.isEmpty {
+      parts.append(
+        "\(flags.count) flag\(flags.count == 1 ? " is" : "s are") open (\(flags.joined(separator: ", ")))")
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: " and ")
   }
 }

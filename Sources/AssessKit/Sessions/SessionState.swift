@@ -44,6 +44,10 @@ public struct SessionState: Sendable, Hashable {
     public let at: Timestamp
     /// The residual risk accepted, in words.
     public let summary: String
+    /// The rating each raised risk was left with when it was accepted, by risk id.
+    public let residual: [String: String]
+    /// The reason the sign-off was forced past what was missing, if it was.
+    public let override: String?
     /// The event that voided it, if one did.
     public internal(set) var voidedBy: Voiding?
   }
@@ -62,6 +66,20 @@ public struct SessionState: Sendable, Hashable {
     public let at: Timestamp
     /// The reason in words, e.g. "the answer to 'effect' changed".
     public let reason: String
+  }
+
+  /// A control declared in the Statement of Applicability.
+  public struct Applicability: Sendable, Hashable {
+    /// The Annex A control id.
+    public let control: String
+    /// Included (for a reason outside the assessment) or excluded.
+    public let included: Bool
+    /// The justification.
+    public let reason: String
+    /// Whom it is attributed to.
+    public let by: String
+    /// When it was recorded.
+    public let at: Timestamp
   }
 
   /// The questionnaire's id.
@@ -94,6 +112,8 @@ public struct SessionState: Sendable, Hashable {
   public internal(set) var participants: [Participant] = []
   /// Treatment fields edited in the session, by risk id.
   public internal(set) var treatments: [String: [String: String]] = [:]
+  /// Statement of Applicability declarations, by control id (the latest for each).
+  public internal(set) var applicability: [String: Applicability] = [:]
   /// Sign-offs, oldest first.
   public internal(set) var signOffs: [SignOff] = []
   /// Whether the session is archived: read-only, hidden from `list` and the register.
@@ -162,8 +182,14 @@ public struct SessionState: Sendable, Hashable {
       }
     case .treatmentEdited(let risk, let fields):
       treatments[risk, default: [:]].merge(fields) { $1 }
-    case .signedOff(let name, let role, let summary):
-      signOffs.append(SignOff(name: name, role: role, at: event.at, summary: summary, voidedBy: nil))
+    case .signedOff(let name, let role, let summary, let residual, let override):
+      signOffs.append(
+        SignOff(
+          name: name, role: role, at: event.at, summary: summary, residual: residual, override: override,
+          voidedBy: nil))
+    case .applicability(let control, let included, let reason):
+      applicability[control] = Applicability(
+        control: control, included: included, reason: reason, by: event.by, at: event.at)
     case .signOffVoided:
       break
     case .migrated(_, let toHash, let version, let movedAside):
