@@ -239,8 +239,11 @@ extension Interview {
       EvaluationText.results(
         engine, style: out.style, width: out.width, treatments: session.state.treatments, titles: true))
     out.write(EvaluationText.possible(engine, style: out.style, width: out.width))
-    out.write(PlanText.render(TreatmentPlan(session, today: recorder.today), style: out.style, compact: true))
+    out.write(
+      Text.wrap(
+        PlanText.render(TreatmentPlan(session, today: recorder.today), style: out.style, compact: true),
+        width: out.width, indent: 4))
     out.line(out.bold("Heat map") + " (likelihood by severity, inherent):")
-    out.write(HeatMap.render(engine, style: out.style))
+    out.write(Text.wrap(HeatMap.render(engine, style: out.style), width: out.width, indent: 4))
   }
 }

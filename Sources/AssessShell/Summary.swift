@@ -14,9 +14,11 @@ enum Summary {
       engine, style: out.style, width: out.width, treatments: session.state.treatments, titles: true)
     if engine.risks.contains(where: \.raised) {
       text += out.bold("Heat map") + " (likelihood by severity, inherent):\n"
-      text += HeatMap.render(engine, style: out.style)
+      text += Text.wrap(HeatMap.render(engine, style: out.style), width: out.width, indent: 4)
     }
-    text += PlanText.render(TreatmentPlan(session, today: today), style: out.style, compact: true)
+    text += Text.wrap(
+      PlanText.render(TreatmentPlan(session, today: today), style: out.style, compact: true), width: out.width,
+      indent: 4)
     if !session.state.flags.isEmpty {
       text += out.bold("Open flags") + "\n"
       for flag in session.state.flags.values.sorted(by: { $0.at < $1.at }) {

@@ -41,6 +41,16 @@ import Testing
     #expect(shown.contains("Within how many days can a person contest a decision?"))
   }
 
+  /// The interview's :status (risks, plan, heat map) keeps to the terminal's width too.
+  @Test func statusInTheInterviewKeepsToTheWidth() throws {
+    var narrow = env
+    narrow["COLUMNS"] = "60"
+    let r = try assess(["resume", "w"], input: ":status\n\n", directory: dir, environment: narrow)
+    #expect(r.status == 0)
+    for line in r.stdout.split(separator: "\n") { #expect(line.count <= 60, "'\(line)'") }
+    #expect(r.stdout.contains("Treatment plan"))
+  }
+
   /// On a terminal, risk lines wrap at spaces to its width, like question text; never mid-word.
   @Test func riskLinesWrapToTheTerminal() throws {
     for columns: UInt16 in [60, 110] {

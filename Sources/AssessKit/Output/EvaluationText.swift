@@ -71,7 +71,8 @@ public enum EvaluationText {
         out += (m.isAboveAppetite(state.inherent.rating) ? style.apply(.alert, part) : part) + "\n"
       }
     }
-    return out
+    // The other lines (scores and levels with their titles) keep to the width too.
+    return width.map { TextLayout.wrap(out, width: $0, indent: 4) } ?? out
   }
 
   /// The risks not raised yet only because answers they read are still to come, each with the
