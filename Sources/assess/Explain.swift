@@ -23,7 +23,10 @@ extension Assess {
       let q = session.questionnaire
       let plan = TreatmentPlan(session, today: Clock.today())
       guard let name else {
-        print(context.wrapped(ExplainText.all(session, plan: plan, style: context.style)), terminator: "")
+        print(
+          context.wrapped(
+            ExplainText.all(session, plan: plan, style: context.style)
+              + SpreadText.summary(Agreement(session), style: context.style)), terminator: "")
         return
       }
       guard let target = Explanation.target(name, in: q) else {
@@ -31,7 +34,10 @@ extension Assess {
         throw CLIFailure(
           "'\(q.id)' has no risk, score, computed value or level '\(name)'\(Suggestions.hint(for: name, in: names))")
       }
-      print(context.wrapped(ExplainText.render(target, in: session, plan: plan, style: context.style)), terminator: "")
+      print(
+        context.wrapped(
+          ExplainText.render(target, in: session, plan: plan, style: context.style)
+            + ExplainRatings.render(target, in: session, style: context.style)), terminator: "")
     }
   }
 }
