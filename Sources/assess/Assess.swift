@@ -14,7 +14,7 @@ struct Assess: ParsableCommand {
     version: AssessVersion.current,
     subcommands: [
       List.self, Validate.self, Evaluate.self, Start.self, Answer.self, Status.self, History.self, Sign.self,
-      Resume.self, Treat.self, Import.self,
+      Resume.self, Treat.self, Import.self, Register.self, Store.self,
     ]
   )
 

@@ -5,13 +5,13 @@ import Foundation
 
 /// What the session commands share: the store, the clock, who is acting.
 struct SessionContext {
-  let store: FileSessionStore
+  let store: any TransferableSessionStore
   let color: Bool
   /// How text for standard output is styled.
   var style: any TextStyler { Terminal.styler(color) }
 
   init(_ global: GlobalOptions) {
-    store = FileSessionStore(root: global.sessionsDirectory, clock: Clock.text)
+    store = StoreOpener.open(global.storeText)
     color = global.useColor(for: .standardOutput)
   }
 
@@ -20,6 +20,9 @@ struct SessionContext {
     let environment = ProcessInfo.processInfo.environment
     return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
   }
+
+  /// The file that keeps a session's shell input history (always on this machine).
+  func historyPath(for id: String) -> String { StoreOpener.historyPath(for: id, in: store) }
 
   /// Resolves a user's id, turning store errors into CLI errors.
   func resolve(_ id: String) throws -> String {
