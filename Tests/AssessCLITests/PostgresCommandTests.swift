@@ -125,6 +125,7 @@ struct PostgresCommandTests {
     #expect(try run(["start", "example", "--id", "s", "--no-input", "--store", url]).status == 3)
     let (holder, input) = try launch(["resume", "s", "--store", url])
     defer { try? input.fileHandleForWriting.close() }
+    Thread.sleep(forTimeInterval: 1.5)  // time to connect and take the lock
     var refused: RunResult?
     for _ in 0..<100 {
       let attempt = try run(["answer", "s", "purpose", "x", "--store", url])

@@ -39,15 +39,15 @@ struct PostgresStoreTests {
     let store = try makePostgresStore()
     let writer = try store.create("s1", pinned: StoreContract.pinned, events: [StoreContract.created])
     // The server ends the writer's connection, as when its process dies.
-    let admin = try link(try #require(PostgresTestServer.adminURL))
+    let admin = try link(store.location.display)
     defer { admin.close() }
     try admin.query("SELECT pg_terminate_backend(backend_pid) FROM assess_writers WHERE session_id = 's1'")
     Thread.sleep(forTimeInterval: 0.2)
     #expect(throws: StoreError.self) {
-      try writer.append(StoreContract.event(2, .note(question: nil, text: "after death")))
+      try writer.append(StoreContract.event(2, .noteAdded(question: nil, text: "after death")))
     }
     let next = try store.openForWriting("s1")
-    try next.append(StoreContract.event(2, .note(question: nil, text: "taken over")))
+    try next.append(StoreContract.event(2, .noteAdded(question: nil, text: "taken over")))
     next.close()
     #expect(try store.read("s1").events.count == 2)
   }
@@ -57,8 +57,8 @@ struct PostgresStoreTests {
     let writer = try store.create("s1", pinned: StoreContract.pinned, events: [StoreContract.created])
     defer { writer.close() }
     // A number already taken, or one that leaves a gap, is refused.
-    #expect(throws: StoreError.self) { try writer.append(StoreContract.event(1, .note(question: nil, text: "again"))) }
-    #expect(throws: StoreError.self) { try writer.append(StoreContract.event(3, .note(question: nil, text: "gap"))) }
+    #expect(throws: StoreError.self) { try writer.append(StoreContract.event(1, .noteAdded(question: nil, text: "again"))) }
+    #expect(throws: StoreError.self) { try writer.append(StoreContract.event(3, .noteAdded(question: nil, text: "gap"))) }
     let admin = try link(store.location.display)
     defer { admin.close() }
     do {
@@ -78,8 +78,8 @@ struct PostgresStoreTests {
       _ = try link(wrong)
       Issue.record("a wrong password was accepted")
     } catch {
-      #expect(error.message.hasPrefix("authentication failed for \(passwordURL): "))
-      #expect(!error.message.contains("not-the-pw"))
+      #expect("\(error)".hasPrefix("authentication failed for \(passwordURL): "))
+      #expect(!"\(error)".contains("not-the-pw"))
     }
     let right = passwordURL.replacingOccurrences(of: "assess_pw@", with: "assess_pw:secret-pw@")
     try link(right).close()
@@ -89,7 +89,7 @@ struct PostgresStoreTests {
       Issue.record("connected to nothing")
     } catch {
       #expect(
-        error.message
+        "\(error)"
           == "cannot reach the PostgreSQL server at postgres://u@127.0.0.1:1/db?sslmode=disable: connection refused (is the server running and listening there?)"
       )
     }
@@ -98,7 +98,7 @@ struct PostgresStoreTests {
       _ = try link(admin.replacingOccurrences(of: "/postgres?", with: "/no_such_db?"))
       Issue.record("connected to a missing database")
     } catch {
-      #expect(error.message.hasPrefix("the database 'no_such_db' does not exist at postgres://"))
+      #expect("\(error)".hasPrefix("the database 'no_such_db' does not exist at postgres://"))
     }
   }
 }

@@ -75,10 +75,10 @@ enum StoreContract {
     }
     // Readers never wait for the writer.
     #expect(try store.read("s1").events.count == 1)
-    try first.append(event(2, .note(question: nil, text: "still mine")))
+    try first.append(event(2, .noteAdded(question: nil, text: "still mine")))
     first.close()
     let second = try store.openForWriting("s1")
-    try second.append(event(3, .note(question: nil, text: "now mine")))
+    try second.append(event(3, .noteAdded(question: nil, text: "now mine")))
     second.close()
     #expect(try store.read("s1").events.map(\.seq) == [1, 2, 3])
   }
