@@ -11,6 +11,13 @@
 # scram-sha-256), for the authentication tests.
 set -euo pipefail
 
+# The server outlives this script: it must not inherit a caller's descriptors (a test runner's
+# pipes, which would then never close), so everything above stderr is closed first.
+for fd in /proc/$$/fd/*; do
+  n=${fd##*/}
+  if [ "$n" -gt 2 ] 2>/dev/null; then eval "exec $n>&-" 2>/dev/null || true; fi
+done
+
 command=${1:?usage: postgres-cluster.sh start|stop|kill|restart DIR}
 dir=${2:?usage: postgres-cluster.sh start|stop|kill|restart DIR}
 

@@ -24,12 +24,16 @@ guard let example = Builtins.all().first(where: { $0.id == "example" }) else {
 let pinned = PinnedQuestionnaire(text: example.text)
 let stamp = Timestamp(seconds: 1_795_000_000)
 
-func event(_ seq: Int, _ kind: SessionEvent.Kind) -> SessionEvent { SessionEvent(seq: seq, at: stamp, by: "bench", kind: kind) }
+func event(_ seq: Int, _ kind: SessionEvent.Kind) -> SessionEvent {
+  SessionEvent(seq: seq, at: stamp, by: "bench", kind: kind)
+}
 let created = event(1, .created(questionnaire: "example", version: "1.0.0", hash: pinned.hash, source: "example"))
 
 /// A session of `count` events: created, then one answer changed over and over.
 func bigSession(_ id: String, events count: Int) -> StoredSession {
-  var lines = [EventCodec.encode(created), EventCodec.encode(event(2, .answered(question: "purpose", value: .string("v2"))))]
+  var lines = [
+    EventCodec.encode(created), EventCodec.encode(event(2, .answered(question: "purpose", value: .string("v2")))),
+  ]
   for seq in 3...count {
     lines.append(
       EventCodec.encode(
@@ -61,7 +65,8 @@ func bench(_ title: String, _ store: any TransferableSessionStore) throws {
   }
 }
 
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("assess-store-bench-\(UUID().uuidString)").path
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("assess-store-bench-\(UUID().uuidString)")
+  .path
 defer { try? FileManager.default.removeItem(atPath: folder) }
 do {
   try bench("file store", FileSessionStore(root: folder, clock: { stamp.text }))

@@ -131,7 +131,9 @@ final class PostgresLink: @unchecked Sendable {
             + " (check the user and PGPASSWORD or ~/.pgpass is not read: give the password in PGPASSWORD)")
       case "3D000":
         return StoreError(
-          .io, "the database '\(location.database)' does not exist at \(url) (create it with 'createdb \(location.database)')")
+          .io,
+          "the database '\(location.database)' does not exist at \(url) (create it with 'createdb \(location.database)')"
+        )
       default:
         break
       }
@@ -139,7 +141,8 @@ final class PostgresLink: @unchecked Sendable {
         return StoreError(.io, "authentication failed for \(url): the server asks for a password (set PGPASSWORD)")
       }
       if psql.code == .sslUnsupported {
-        return StoreError(.io, "cannot reach \(url) with TLS: the server does not offer it (sslmode=\(location.sslMode.rawValue))")
+        return StoreError(
+          .io, "cannot reach \(url) with TLS: the server does not offer it (sslmode=\(location.sslMode.rawValue))")
       }
     }
     return StoreError(.io, "cannot reach the PostgreSQL server at \(url): \(reason(error))")

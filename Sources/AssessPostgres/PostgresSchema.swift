@@ -89,7 +89,9 @@ enum PostgresSchema {
     }
     if version < current {
       throw StoreError(
-        .io, "\(url) has assess schema version \(version), older than this assess needs (\(current)): run 'assess store init --store \(url)'")
+        .io,
+        "\(url) has assess schema version \(version), older than this assess needs (\(current)): run 'assess store init --store \(url)'"
+      )
     }
   }
 

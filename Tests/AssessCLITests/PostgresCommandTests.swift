@@ -69,7 +69,9 @@ struct PostgresCommandTests {
 
   @Test func everySessionCommandWorksAndCopiesRoundTrip() throws {
     let url = try freshStore()
-    let start = try run(["start", "example", "--id", "loans", "--no-input", "--answers", "answers.yaml", "--store", url])
+    let start = try run([
+      "start", "example", "--id", "loans", "--no-input", "--answers", "answers.yaml", "--store", url,
+    ])
     #expect(start.status == 0, "\(start.stderr)")
     #expect(!start.stdout.contains("sessions/"))
     #expect(try run(["answer", "loans", "users", "60000", "--store", url]).status == 0)
@@ -115,7 +117,8 @@ struct PostgresCommandTests {
     try link.query(.init(unsafeSQL: "CREATE DATABASE \(bare)"))
     link.close()
     let noSchema = try run(["register", "--store", admin.replacingOccurrences(of: "/postgres?", with: "/\(bare)?")])
-    #expect(noSchema.status == 2 && noSchema.stderr.contains("has no assess tables yet: run 'assess store init --store"))
+    #expect(
+      noSchema.status == 2 && noSchema.stderr.contains("has no assess tables yet: run 'assess store init --store"))
     let badURL = try run(["list", "--store", "postgres://a:pw@h/d?sslmode=maybe"])
     #expect(badURL.status == 2 && badURL.stderr.contains("unknown sslmode 'maybe'") && !badURL.stderr.contains(":pw@"))
   }
@@ -164,13 +167,17 @@ struct PostgresCommandTests {
     while index < total {
       if !crashed && index >= total / 2 {
         crashed = true
-        let kill = try shell([repositoryRoot.appendingPathComponent("scripts/postgres-cluster.sh").path, "kill", cluster])
+        let kill = try shell([
+          repositoryRoot.appendingPathComponent("scripts/postgres-cluster.sh").path, "kill", cluster,
+        ])
         #expect(kill == 0)
         // While the server is down, a writer fails: not acknowledged.
         let down = try run(["answer", "d", "purpose", "during-outage", "--store", url])
         attempted.insert("during-outage")
         #expect(down.status == 2 && down.stderr.contains("cannot reach the PostgreSQL server"), "\(down.stderr)")
-        #expect(try shell([repositoryRoot.appendingPathComponent("scripts/postgres-cluster.sh").path, "restart", cluster]) == 0)
+        #expect(
+          try shell([repositoryRoot.appendingPathComponent("scripts/postgres-cluster.sh").path, "restart", cluster])
+            == 0)
       }
       // A wave of three at once: one of them killed after a random delay.
       var wave: [(Process, String, Bool)] = []
@@ -238,12 +245,14 @@ struct PostgresCommandTests {
     }
     // Each answered session now carries the same risks as its own status says.
     let final = try run(["register", "--json", "--store", url])
-    let rows = ((try JSONSerialization.jsonObject(with: Data(final.stdout.utf8)) as? [String: Any])?["risks"]
-      as? [[String: Any]]) ?? []
+    let rows =
+      ((try JSONSerialization.jsonObject(with: Data(final.stdout.utf8)) as? [String: Any])?["risks"]
+        as? [[String: Any]]) ?? []
     for id in ids.dropFirst() {
       let status = try run(["status", id, "--json", "--store", url])
-      let risks = ((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["risks"]
-        as? [[String: Any]]) ?? []
+      let risks =
+        ((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["risks"]
+          as? [[String: Any]]) ?? []
       #expect(rows.filter { $0["session"] as? String == id }.count == risks.count, "\(id)")
       #expect(!risks.isEmpty)
     }

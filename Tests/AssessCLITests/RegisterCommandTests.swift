@@ -19,7 +19,8 @@ import Testing
   /// Two sessions: one with every answer (critical risks), one mild; a treatment owned and overdue.
   func makeSessions() throws {
     #expect(try run(["start", "example", "--id", "loans", "--no-input", "--answers", "answers.yaml"]).status == 0)
-    let mild = "purpose: Sort mail\neffect: none\nusers: 10\ngroups: [staff]\nharm_by_group[staff]: 1\n"
+    let mild =
+      "purpose: Sort mail\neffect: none\nusers: 10\ngroups: [staff]\nharm_by_group[staff]: 1\n"
       + "subgroup_tested: yes\noversight: every\n"
     try mild.write(to: dir.appendingPathComponent("mild.yaml"), atomically: true, encoding: .utf8)
     _ = try run(["start", "example", "--id", "mail", "--no-input", "--answers", "mild.yaml"])
@@ -67,12 +68,14 @@ import Testing
       (try JSONSerialization.jsonObject(with: Data(above.stdout.utf8)) as? [String: Any])?["risks"] as? [[String: Any]])
     #expect(!aboveRisks.isEmpty && aboveRisks.allSatisfy { $0["rating"] as? String == "critical" })
     let none = try run(["register", "--json", "--questionnaire", "ai-risk"])
-    #expect(none.stdout.contains(#""risks": []"#) && none.stderr.contains("no session in sessions/ is on questionnaire"))
+    #expect(
+      none.stdout.contains(#""risks": []"#) && none.stderr.contains("no session in sessions/ is on questionnaire"))
     let bad = try run(["register", "--above", "huge"])
     #expect(
       bad.status == 2
         && bad.stderr
-          == "error: --above: no rating 'huge' in the sessions' risk matrices (ratings: low, medium, high, critical)\n")
+          == "error: --above: no rating 'huge' in the sessions' risk matrices (ratings: low, medium, high, critical)\n"
+    )
     #expect(try run(["register", "--json", "--csv"]).status == 2)
   }
 
@@ -90,6 +93,8 @@ import Testing
     #expect(again.status == 2 && again.stderr == "error: session 'mail' already exists in other/; nothing was copied\n")
     let list = try run(["list", "--store", "other"])
     #expect(list.stdout.contains("Sessions in other/") && list.stdout.contains("  loans  example 1.0.0  "))
-    #expect(try run(["store", "init"]).stdout == "sessions/ is a folder store: it needs no setup (it is created with the first session)\n")
+    #expect(
+      try run(["store", "init"]).stdout
+        == "sessions/ is a folder store: it needs no setup (it is created with the first session)\n")
   }
 }

@@ -5,7 +5,8 @@ import Testing
 /// URLs and PG* variables, as libpq reads them; no server needed.
 @Suite struct PostgresLocationTests {
   @Test func aFullURL() throws {
-    let l = try PostgresLocation(url: "postgres://alice:s3cr%40t@db.example:6543/assess?sslmode=require", environment: [:])
+    let l = try PostgresLocation(
+      url: "postgres://alice:s3cr%40t@db.example:6543/assess?sslmode=require", environment: [:])
     #expect(l.host == "db.example" && l.port == 6543 && l.user == "alice" && l.database == "assess")
     #expect(l.password == "s3cr@t" && l.sslMode == .require && l.socketPath == nil)
     #expect(l.display == "postgres://alice@db.example:6543/assess?sslmode=require")
@@ -45,6 +46,8 @@ import Testing
       message("postgres://a:hunter2@h/d?sslmode=sometimes")
         == "'postgres://a:***@h/d?sslmode=sometimes' has an unknown sslmode 'sometimes' (known: disable, allow, prefer, require, verify-ca, verify-full)"
     )
-    #expect(message("postgres://h/d?password=hunter2&x=1") == "'postgres://h/d?password=***&x=1' has an unknown parameter 'x'")
+    #expect(
+      message("postgres://h/d?password=hunter2&x=1") == "'postgres://h/d?password=***&x=1' has an unknown parameter 'x'"
+    )
   }
 }

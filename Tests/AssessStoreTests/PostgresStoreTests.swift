@@ -57,8 +57,12 @@ struct PostgresStoreTests {
     let writer = try store.create("s1", pinned: StoreContract.pinned, events: [StoreContract.created])
     defer { writer.close() }
     // A number already taken, or one that leaves a gap, is refused.
-    #expect(throws: StoreError.self) { try writer.append(StoreContract.event(1, .noteAdded(question: nil, text: "again"))) }
-    #expect(throws: StoreError.self) { try writer.append(StoreContract.event(3, .noteAdded(question: nil, text: "gap"))) }
+    #expect(throws: StoreError.self) {
+      try writer.append(StoreContract.event(1, .noteAdded(question: nil, text: "again")))
+    }
+    #expect(throws: StoreError.self) {
+      try writer.append(StoreContract.event(3, .noteAdded(question: nil, text: "gap")))
+    }
     let admin = try link(store.location.display)
     defer { admin.close() }
     do {

@@ -117,7 +117,8 @@ func makeFileStore() -> FileSessionStore {
 
 func makePostgresStore() throws -> PostgresSessionStore {
   let url = try PostgresTestServer.freshDatabase()
-  return PostgresSessionStore(location: try PostgresLocation(url: url, environment: [:]), clock: { "2026-11-29T10:00:00Z" })
+  return PostgresSessionStore(
+    location: try PostgresLocation(url: url, environment: [:]), clock: { "2026-11-29T10:00:00Z" })
 }
 
 @Suite struct FileStoreContractTests {
