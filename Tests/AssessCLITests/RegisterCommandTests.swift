@@ -20,7 +20,7 @@ import Testing
   func makeSessions() throws {
     #expect(try run(["start", "example", "--id", "loans", "--no-input", "--answers", "answers.yaml"]).status == 0)
     let mild =
-      "purpose: Sort mail\neffect: none\nusers: 10\ngroups: [staff]\nharm_by_group[staff]: 1\n"
+      "purpose: Sort mail\neffect: none\nusers: 10\ngroups: [workers]\nharm_by_group[workers]: 1\n"
       + "subgroup_tested: yes\noversight: every\n"
     try mild.write(to: dir.appendingPathComponent("mild.yaml"), atomically: true, encoding: .utf8)
     _ = try run(["start", "example", "--id", "mail", "--no-input", "--answers", "mild.yaml"])
