@@ -64,11 +64,31 @@ final class PostgresLink: @unchecked Sendable {
     }
   }
 
+  /// The longest one statement may take before the connection is given up (a server that went
+  /// away without closing the connection must not hang a command for ever).
+  static let statementTimeout: TimeAmount = .seconds(120)
+
+  /// Runs one statement and waits for its rows, failing when the connection is gone or times out.
+  private func run(_ query: PostgresQuery) throws -> [PostgresRow] {
+    guard !connection.isClosed else { throw ConnectionGone(reason: "the server closed it") }
+    let eventLoop = connection.eventLoop
+    let promise = eventLoop.makePromise(of: PostgresQueryResult.self)
+    connection.query(query, logger: logger).cascade(to: promise)
+    // Closed while waiting: the connection's close future ends the wait too.
+    connection.closeFuture.whenComplete { _ in promise.fail(ConnectionGone(reason: "the server closed it")) }
+    let timer = eventLoop.scheduleTask(in: Self.statementTimeout) {
+      promise.fail(ConnectionGone(reason: "no answer from the server for two minutes"))
+    }
+    defer { timer.cancel() }
+    let result = try promise.futureResult.wait()
+    return Array(result)
+  }
+
   /// Runs one statement and returns its rows.
   @discardableResult
   func query(_ query: PostgresQuery) throws(StoreError) -> [PostgresRow] {
     do {
-      return Array(try connection.query(query, logger: logger).wait())
+      return try run(query)
     } catch {
       throw StoreError(.io, Self.describe(error, location))
     }
@@ -79,7 +99,7 @@ final class PostgresLink: @unchecked Sendable {
   @discardableResult
   func query(_ query: PostgresQuery, handle: (String) -> StoreError?) throws(StoreError) -> [PostgresRow] {
     do {
-      return Array(try connection.query(query, logger: logger).wait())
+      return try run(query)
     } catch {
       if let state = (error as? PSQLError)?.serverInfo?[.sqlState], let better = handle(state) { throw better }
       throw StoreError(.io, Self.describe(error, location))
@@ -150,6 +170,7 @@ final class PostgresLink: @unchecked Sendable {
 
   /// A failed statement in one sentence.
   static func describe(_ error: any Error, _ location: PostgresLocation) -> String {
+    if let gone = error as? ConnectionGone { return "the connection to \(location.display) was lost: \(gone.reason)" }
     if let psql = error as? PSQLError {
       if let message = psql.serverInfo?[.message] {
         return "\(location.display) refused a statement: \(message)"
@@ -183,4 +204,9 @@ final class PostgresLink: @unchecked Sendable {
     }
     return text
   }
+}
+
+/// The connection ended, or stopped answering, while a statement waited.
+struct ConnectionGone: Error {
+  let reason: String
 }
