@@ -40,6 +40,9 @@ import Testing
     #expect(rows.count >= 2)
     // Critical first; among equals, the untreated one before the planned (but overdue) one.
     #expect(rows.first?.hasPrefix("  critical") == true)
+    let untreatedIndex = rows.firstIndex { $0.contains("unchecked-automation") }
+    let plannedIndex = rows.firstIndex { $0.contains("unfair-outcomes") }
+    #expect(untreatedIndex != nil && plannedIndex != nil && untreatedIndex! < plannedIndex!, "\(r.stdout)")
     #expect(rows.contains { $0.contains("unfair-outcomes") && $0.contains("ML lead") && $0.hasSuffix("OVERDUE") })
     #expect(rows.contains { $0.contains("UNTREATED") })
     let ratings = ["critical", "high", "medium", "low"]
