@@ -119,6 +119,12 @@ struct PostgresCommandTests {
     let noSchema = try run(["register", "--store", admin.replacingOccurrences(of: "/postgres?", with: "/\(bare)?")])
     #expect(
       noSchema.status == 2 && noSchema.stderr.contains("has no assess tables yet: run 'assess store init --store"))
+    // sslmode=require against a server without TLS; the default (prefer) falls back to plain TCP.
+    let tcp = try #require(env["ASSESS_TEST_POSTGRES_TCP"])
+    let tls = try run(["list", "--store", tcp.replacingOccurrences(of: "sslmode=disable", with: "sslmode=require")])
+    #expect(tls.status == 2 && tls.stderr.contains("with TLS: the server does not offer it (sslmode=require)"))
+    let prefer = try run(["list", "--store", tcp.replacingOccurrences(of: "?sslmode=disable", with: "")])
+    #expect(prefer.stderr.contains("has no assess tables yet"), "\(prefer.stderr)")
     let badURL = try run(["list", "--store", "postgres://a:pw@h/d?sslmode=maybe"])
     #expect(badURL.status == 2 && badURL.stderr.contains("unknown sslmode 'maybe'") && !badURL.stderr.contains(":pw@"))
   }
