@@ -86,3 +86,18 @@ uninstall:
 
 clean:
 	rm -rf .build
+
+# --- The PostgreSQL store (docs/STORES.md) ---------------------------------------------------------
+# `make test` needs no server: the PostgreSQL suites say they were skipped and point here.
+# `make test-postgres` installs PostgreSQL when missing (Debian's package), starts a throwaway
+# cluster in a temporary folder (Unix socket and 127.0.0.1 only), runs the store and command
+# suites against it, and stops it. `make bench-postgres` measures both stores side by side.
+.PHONY: test-postgres bench-postgres
+
+test-postgres: deps
+	$(SWIFT) build --build-tests
+	scripts/with-postgres.sh $(SWIFT) test --skip-build --filter 'Postgres|StoreContract'
+
+bench-postgres: deps
+	$(SWIFT) build -c release --product assess-store-bench
+	scripts/with-postgres.sh sh -c 'ASSESS_BENCH_POSTGRES="$$ASSESS_TEST_POSTGRES_TCP" .build/release/assess-store-bench'

@@ -10,6 +10,10 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     .target(
@@ -17,6 +21,17 @@ let package = Package(
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
     .target(name: "AssessStore", dependencies: ["AssessKit"]),
+    // The PostgreSQL session store: its own target, so AssessKit and the file store stay free of NIO.
+    .target(
+      name: "AssessPostgres",
+      dependencies: [
+        "AssessKit",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
     .target(name: "AssessShell", dependencies: ["AssessKit", "AssessStore", "CReadline"]),
     // The built-in questionnaires, compiled in: the plugin turns each questionnaires/*.yaml into
@@ -35,6 +50,7 @@ let package = Package(
       dependencies: [
         "AssessKit",
         "AssessStore",
+        "AssessPostgres",
         "AssessShell",
         "AssessBuiltins",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -42,10 +58,14 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "assess-bench", dependencies: ["AssessKit"], path: "Benchmarks/assess-bench"),
+    .executableTarget(
+      name: "assess-store-bench", dependencies: ["AssessKit", "AssessStore", "AssessPostgres", "AssessBuiltins"],
+      path: "Benchmarks/assess-store-bench"),
     .testTarget(name: "AssessKitTests", dependencies: ["AssessKit", "AssessBuiltins"]),
-    .testTarget(name: "AssessStoreTests", dependencies: ["AssessStore", "AssessKit"]),
+    .testTarget(name: "AssessStoreTests", dependencies: ["AssessStore", "AssessPostgres", "AssessKit"]),
     .target(name: "CPTY", path: "Tests/CPTY"),
-    .testTarget(name: "AssessCLITests", dependencies: ["AssessKit", "AssessStore", "CPTY", "assess"]),
+    .testTarget(
+      name: "AssessCLITests", dependencies: ["AssessKit", "AssessStore", "AssessPostgres", "CPTY", "assess"]),
   ],
   swiftLanguageModes: [.v6]
 )

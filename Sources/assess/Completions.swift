@@ -7,11 +7,13 @@ import Foundation
 /// Shell completion of session ids and questionnaires, for the scripts
 /// `assess --generate-completion-script bash|zsh|fish` makes.
 enum Completions {
-  /// Session ids in the store the command line names (`--sessions`, else $ASSESS_SESSIONS, else ./sessions).
+  /// Session ids in the store the command line names (`--store`, `--sessions`, else $ASSESS_STORE, $ASSESS_SESSIONS, ./sessions).
   static let sessions = CompletionKind.custom { words, _, prefix in
-    var root = ProcessInfo.processInfo.environment["ASSESS_SESSIONS"] ?? "sessions"
+    let environment = ProcessInfo.processInfo.environment
+    var root = environment["ASSESS_STORE"] ?? environment["ASSESS_SESSIONS"] ?? "sessions"
     if let flag = words.firstIndex(of: "--sessions"), flag + 1 < words.count { root = words[flag + 1] }
-    let ids = (try? FileSessionStore(root: root, clock: { "" }).ids()) ?? []
+    if let flag = words.firstIndex(of: "--store"), flag + 1 < words.count { root = words[flag + 1] }
+    let ids = (try? StoreOpener.open(root).ids()) ?? []
     return ids.filter { $0.hasPrefix(prefix) }
   }
 

@@ -76,8 +76,9 @@ extension Assess {
         case .success(let s):
           let (answered, onPath) = s.progress
           let rating = s.highestRating.map { "highest risk \($0)" } ?? "no risks raised"
+          let changed = s.state.updatedAt.map { ", last change \($0.text)" } ?? ""
           print(
-            "  \(name)  \(s.questionnaire.id) \(s.questionnaire.version)  \(s.status), \(answered)/\(onPath) answered, \(rating)"
+            "  \(name)  \(s.questionnaire.id) \(s.questionnaire.version)  \(s.status), \(answered)/\(onPath) answered, \(rating)\(changed)"
               + (s.state.archived ? " (archived)" : "")
           )
         case .failure(let error):

@@ -49,7 +49,7 @@ extension Assess {
       fflush(nil)
       let output = ShellOutput(color: global.useColor(for: .standardOutput))
       let editor = ShellLauncher.editor(
-        historyPath: context.store.historyPath(for: recorder.session.id), output: output)
+        historyPath: context.historyPath(for: recorder.session.id), output: output)
       let walk = PlanWalk(recorder: recorder, editor: editor, output: output, who: by ?? SessionContext.loginName)
       do { _ = try walk.run() } catch { throw CLIFailure(error.message) }
     }

@@ -68,7 +68,7 @@ extension Assess {
       let interactive = !noInput && how == nil
       let editor: any LineEditor =
         interactive && ShellLauncher.inputIsTerminal
-        ? ReadlineEditor(historyPath: context.store.historyPath(for: main)) : PlainEditor(output: output)
+        ? ReadlineEditor(historyPath: context.historyPath(for: main)) : PlainEditor(output: output)
       let reconciliation = Reconciliation(recorder: recorder, editor: editor, output: output, who: who)
       let outcome: Reconciliation.Outcome
       do {

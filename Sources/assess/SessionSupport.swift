@@ -5,7 +5,7 @@ import Foundation
 
 /// What the session commands share: the store, the clock, who is acting.
 struct SessionContext {
-  let store: FileSessionStore
+  let store: any TransferableSessionStore
   let color: Bool
   /// How text for standard output is styled.
   var style: any TextStyler { Terminal.styler(color) }
@@ -13,7 +13,7 @@ struct SessionContext {
   var width: Int? { Terminal.width }
 
   init(_ global: GlobalOptions) {
-    store = FileSessionStore(root: global.sessionsDirectory, clock: Clock.text)
+    store = StoreOpener.open(global.storeText)
     color = global.useColor(for: .standardOutput)
   }
 
@@ -22,6 +22,9 @@ struct SessionContext {
     let environment = ProcessInfo.processInfo.environment
     return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
   }
+
+  /// The file that keeps a session's shell input history (always on this machine).
+  func historyPath(for id: String) -> String { StoreOpener.historyPath(for: id, in: store) }
 
   /// Resolves a user's id, turning store errors into CLI errors.
   func resolve(_ id: String) throws -> String {

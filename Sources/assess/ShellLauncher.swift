@@ -30,10 +30,10 @@ enum ShellLauncher {
     }
     fflush(nil)
     let output = ShellOutput(color: global.useColor(for: .standardOutput))
-    let historyPath = context.store.historyPath(for: session.id)
+    let historyPath = context.historyPath(for: session.id)
     let lineEditor = editor ?? Self.editor(historyPath: historyPath, output: output)
     var resume = "\(Invocation.command) resume \(session.id)"
-    if let sessions = global.sessions { resume += " --sessions \(sessions)" }
+    resume += global.storeArguments
     let interview = Interview(
       recorder: recorder, editor: lineEditor, output: output, who: who, resumeCommand: resume,
       program: Invocation.command)

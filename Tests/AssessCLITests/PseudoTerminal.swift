@@ -58,7 +58,7 @@ final class PseudoTerminal {
   /// Reads until the output since the last match (escapes left in) contains `needle`; returns that
   /// output up to the end of the match.
   @discardableResult
-  func expect(_ needle: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+  func expect(_ needle: String, timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) -> String {
     let start = cursor ?? transcript.startIndex
     let deadline = Date().addingTimeInterval(timeout)
     var buffer = [UInt8](repeating: 0, count: 4096)
@@ -80,7 +80,7 @@ final class PseudoTerminal {
   }
 
   /// Waits for the program to end; returns its exit status, or nil if it was still running.
-  func waitForExit(timeout: Double = 10) -> Int32? {
+  func waitForExit(timeout: Double = 30) -> Int32? {
     let deadline = Date().addingTimeInterval(timeout)
     var buffer = [UInt8](repeating: 0, count: 4096)
     while Date() < deadline {

@@ -35,6 +35,7 @@ func assess(
   var env = ProcessInfo.processInfo.environment
   env["NO_COLOR"] = nil
   env["ASSESS_SESSIONS"] = nil
+  env["ASSESS_STORE"] = nil
   for (k, v) in environment { env[k] = v }
   process.environment = env
   // Output goes to files, so a large output can never fill a pipe and block the child.

@@ -184,7 +184,7 @@ import Testing
       to: dir.appendingPathComponent("sessions/broken/events.jsonl"), atomically: true, encoding: .utf8)
     let r = try run(["list"])
     #expect(r.status == 0)
-    #expect(r.stdout.contains("  fine    example 1.0.0  complete, 9/9 answered, highest risk critical\n"))
+    #expect(r.stdout.contains("  fine    example 1.0.0  complete, 9/9 answered, highest risk critical, last change 20"))
     #expect(r.stdout.contains("  broken  cannot be read: sessions/broken/events.jsonl:1: not a valid event record"))
     let json = try run(["list", "--json"])
     #expect(json.stdout.contains(#""rating": "critical""#))
