@@ -41,7 +41,8 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]
     ),
-    .executableTarget(name: "assess-bench", dependencies: ["AssessKit"], path: "Benchmarks/assess-bench"),
+    .executableTarget(
+      name: "assess-bench", dependencies: ["AssessKit", "AssessStore"], path: "Benchmarks/assess-bench"),
     .testTarget(name: "AssessKitTests", dependencies: ["AssessKit", "AssessBuiltins"]),
     .testTarget(name: "AssessStoreTests", dependencies: ["AssessStore", "AssessKit"]),
     .target(name: "CPTY", path: "Tests/CPTY"),
