@@ -5,7 +5,7 @@
 /// - In each section, question 1 is a hub read by every fifth question (a fan-out); every third question
 ///   is shown on an answer to the one before (short chains); question 2 is a multiple choice that
 ///   question 3 repeats over (a repeat group).
-/// - Two scales, a computed total, a banded level, and one risk per section reading the level.
+/// - Two scales, a computed total, a banded level, a risk on the level, and one risk per section.
 ///
 /// The last question of a section is a leaf: only its scale reads it (few dependents).
 func syntheticQuestionnaire(questions: Int) -> String {
@@ -44,11 +44,12 @@ func syntheticQuestionnaire(questions: Int) -> String {
       y += "          - {value: c}\n"
     }
   }
-  y += "risks:\n"
+  // One risk on the overall band (its reasons list every scored answer); one per section on its own answers.
+  y += "risks:\n  - {id: overall, title: Overall, dimension: d, likelihood: 3, severity: \"if(band == 'IV', 5, 3)\"}\n"
   for s in 0..<sections {
     let first = s == 0 ? "g" : "q\(s)_0"
     y += "  - {id: r\(s), title: R\(s), dimension: d, when: \"\(first) == 'b'\", likelihood: 3, "
-    y += "severity: \"if(band == 'IV', 5, 3)\"}\n"
+    y += "severity: \"if(q\(s)_4 == 'b', 5, 3)\"}\n"
   }
   return y
 }
