@@ -25,10 +25,12 @@ struct AIA {
     return nil
   }
   var imported: Questionnaire?
-  report.add("import and check", seconds: median(runs: 21) {
-    imported = (try? SurveyJSImporter.importForm(json: json, fileName: "survey-enfr.json"))
-      .flatMap { QuestionnaireLoader.load(text: $0.yaml, file: "aia.yaml").questionnaire }
-  }, runs: 21)
+  report.add(
+    "import and check",
+    seconds: median(runs: 21) {
+      imported = (try? SurveyJSImporter.importForm(json: json, fileName: "survey-enfr.json"))
+        .flatMap { QuestionnaireLoader.load(text: $0.yaml, file: "aia.yaml").questionnaire }
+    }, runs: 21)
   guard let q = imported else {
     report.note("the AIA did not import")
     return nil
@@ -47,9 +49,11 @@ struct AIA {
   }
   report.note("\(sets.count) stored answer sets")
 
-  report.add("evaluate one answer set (engine only)", seconds: median(runs: 5) {
-    for set in sets { _ = Engine(questionnaire: q, answers: set).path }
-  } / Double(sets.count), runs: 5)
+  report.add(
+    "evaluate one answer set (engine only)",
+    seconds: median(runs: 5) {
+      for set in sets { _ = Engine(questionnaire: q, answers: set).path }
+    } / Double(sets.count), runs: 5)
 
   // One step: an engine on one set takes one answer of another set (as the SurveyJS side does).
   var samples: [Double] = []
@@ -66,17 +70,19 @@ struct AIA {
   }
   report.add("one interview step", seconds: median(of: samples), runs: samples.count)
 
-  let decode = median(runs: 5) {
-    for line in lines { sink &+= (try? JSONSerialization.jsonObject(with: Data(line.utf8))) == nil ? 0 : 1 }
-  } / Double(lines.count)
+  let decode =
+    median(runs: 5) {
+      for line in lines { sink &+= (try? JSONSerialization.jsonObject(with: Data(line.utf8))) == nil ? 0 : 1 }
+    } / Double(lines.count)
   report.add("decode one JSON line (JSONSerialization)", seconds: decode, runs: 5)
-  let batch = median(runs: 5) {
-    for line in lines {
-      guard let pairs = try? AnswersReader.parseJSONLine(line) else { continue }
-      let (set, _) = AnswersReader.check(pairs, for: q)
-      sink &+= EvaluationJSON.make(Engine(questionnaire: q, answers: set)).serialized().utf8.count
-    }
-  } / Double(lines.count)
+  let batch =
+    median(runs: 5) {
+      for line in lines {
+        guard let pairs = try? AnswersReader.parseJSONLine(line) else { continue }
+        let (set, _) = AnswersReader.check(pairs, for: q)
+        sink &+= EvaluationJSON.make(Engine(questionnaire: q, answers: set)).serialized().utf8.count
+      }
+    } / Double(lines.count)
   report.add("batch: decode, check, evaluate, JSON, per set", seconds: batch, runs: 5)
   report.add("batch per set / decoding alone", ratio: batch / decode)
   if sink == 42 { print("") }

@@ -50,18 +50,23 @@ final class Report {
   static func line(_ f: Figure) -> String {
     let value: String
     switch f.unit {
-    case "ms": value = f.median * 1000 < 0.1 ? String(format: "%10.2f us", f.median * 1e6) : String(format: "%10.3f ms", f.median * 1000)
+    case "ms":
+      value =
+        f.median * 1000 < 0.1
+        ? String(format: "%10.2f us", f.median * 1e6) : String(format: "%10.3f ms", f.median * 1000)
     case "MB": value = String(format: "%10.1f MB", f.median)
     default: value = String(format: "%10.1f x ", f.median)
     }
-    return "  " + f.name.padding(toLength: 52, withPad: " ", startingAt: 0) + value + (f.note.isEmpty ? "" : "  " + f.note)
+    return "  " + f.name.padding(toLength: 52, withPad: " ", startingAt: 0) + value
+      + (f.note.isEmpty ? "" : "  " + f.note)
   }
 
   func write(json path: String, cores: Int) {
     var out = "{\n  \"cores\": \(cores),\n  \"build\": \"release\",\n  \"figures\": [\n"
     out += figures.map { f in
       let value = f.unit == "ms" ? f.median * 1000 : f.median
-      return "    {\"group\": \(quote(f.group)), \"name\": \(quote(f.name)), \"median\": \(value), \"unit\": \(quote(f.unit)), \"runs\": \(f.runs), \"note\": \(quote(f.note))}"
+      return
+        "    {\"group\": \(quote(f.group)), \"name\": \(quote(f.name)), \"median\": \(value), \"unit\": \(quote(f.unit)), \"runs\": \(f.runs), \"note\": \(quote(f.note))}"
     }.joined(separator: ",\n")
     out += "\n  ]\n}\n"
     do {

@@ -10,11 +10,20 @@ import Foundation
   let what = arguments.first ?? ""
   let n = arguments.dropFirst().first.flatMap { Int($0) } ?? 1000
   switch what {
-  case "load", "step":
+  case "load", "step", "json":
     let yaml = syntheticQuestionnaire(questions: n)
     guard let q = QuestionnaireLoader.load(text: yaml, file: "synthetic.yaml").questionnaire else { return }
-    guard what == "step" else { return }
+    guard what != "load" else { return }
     var engine = Engine(questionnaire: q)
+    if what == "json" {
+      var answers = AnswerSet()
+      for question in q.questions where question.repeatOver == nil && question.type == .single {
+        answers[question.id] = .string("b")
+      }
+      engine = Engine(questionnaire: q, answers: answers)
+      print(EvaluationJSON.make(engine).serialized().utf8.count)
+      return
+    }
     let leaf = q.questions[q.questions.count / 2 / 50 * 50 + 49].id
     var sink = 0
     for i in 0..<1000 { sink &+= interviewStep(&engine, leaf, .string(["a", "b", "c"][i % 3])) }

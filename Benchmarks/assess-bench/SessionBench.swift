@@ -33,7 +33,8 @@ import Foundation
     seq += 1
     let value = values[seq % 2]
     let kind: SessionEvent.Kind =
-      last.map { .changed(question: question.id, old: $0, new: value) } ?? .answered(question: question.id, value: value)
+      last.map { .changed(question: question.id, old: $0, new: value) }
+      ?? .answered(question: question.id, value: value)
     last = value
     return SessionEvent(seq: seq, at: Timestamp(seconds: 1_767_225_600 + Double(seq)), by: "bench", kind: kind)
   }
@@ -57,7 +58,9 @@ import Foundation
     handle.write(Data(text.utf8))
     try? handle.close()
   }
-  report.note("session of \(seq) events, \(((try? FileManager.default.attributesOfItem(atPath: eventsPath))?[.size] as? Int ?? 0) / 1024) KiB")
+  report.note(
+    "session of \(seq) events, \(((try? FileManager.default.attributesOfItem(atPath: eventsPath))?[.size] as? Int ?? 0) / 1024) KiB"
+  )
   if let run = medianProcess(runs: 5, [binary, "status", "big"], environment: env) {
     report.add(
       "status of 100,000 events", seconds: run.seconds, runs: 5,
@@ -69,7 +72,9 @@ import Foundation
       note: String(format: "peak %.1f MB, exit %d", run.peakMB, run.status))
   }
   // In process: reading and replaying the log.
-  report.add("read + replay 100,000 events (in process)", seconds: median(runs: 3) {
-    _ = try? fileStore.load("big")
-  }, runs: 3)
+  report.add(
+    "read + replay 100,000 events (in process)",
+    seconds: median(runs: 3) {
+      _ = try? fileStore.load("big")
+    }, runs: 3)
 }

@@ -13,7 +13,8 @@ import Foundation
   }
   let env = ProcessInfo.processInfo.environment
   let cache =
-    env["SURVEYJS_ORACLE_CACHE"] ?? ((env["XDG_CACHE_HOME"] ?? ((env["HOME"] ?? "/tmp") + "/.cache")) + "/surveyjs-oracle")
+    env["SURVEYJS_ORACLE_CACHE"]
+    ?? ((env["XDG_CACHE_HOME"] ?? ((env["HOME"] ?? "/tmp") + "/.cache")) + "/surveyjs-oracle")
   let bundle = cache + "/survey.jquery.js"
   let oracle = shared + "/tools/surveyjs-oracle/oracle.js"
   guard FileManager.default.fileExists(atPath: bundle) else {

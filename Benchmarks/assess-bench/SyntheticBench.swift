@@ -17,9 +17,11 @@ func interviewStep(_ engine: inout Engine, _ id: String, _ value: Value) -> Int 
   report.section("\(questions) questions (\(yaml.utf8.count / 1024) KiB of YAML)")
   var loaded: Questionnaire?
   let loadRuns = questions >= 100_000 ? 3 : 5
-  report.add("load and check", seconds: median(runs: loadRuns) {
-    loaded = QuestionnaireLoader.load(text: yaml, file: "synthetic.yaml").questionnaire
-  }, runs: loadRuns)
+  report.add(
+    "load and check",
+    seconds: median(runs: loadRuns) {
+      loaded = QuestionnaireLoader.load(text: yaml, file: "synthetic.yaml").questionnaire
+    }, runs: loadRuns)
   guard let q = loaded else {
     let result = QuestionnaireLoader.load(text: yaml, file: "synthetic.yaml")
     report.note("the synthetic questionnaire did not load: \(result.diagnostics.prefix(3).map(\.message))")
@@ -35,7 +37,8 @@ func interviewStep(_ engine: inout Engine, _ id: String, _ value: Value) -> Int 
     }
   }
   var engine = Engine(questionnaire: q, answers: answers)
-  report.add("full evaluation", seconds: median(runs: 5) { engine = Engine(questionnaire: q, answers: answers) }, runs: 5)
+  report.add(
+    "full evaluation", seconds: median(runs: 5) { engine = Engine(questionnaire: q, answers: answers) }, runs: 5)
 
   // Few dependents: the last question of a section in the middle (only its scale reads it).
   let leaf = q.questions[q.questions.count / 2 / 50 * 50 + 49].id

@@ -111,6 +111,8 @@ public enum AnswersReader {
 struct DecodedValue: Decodable {
   let value: Value
 
+  init(value: Value) { self.value = value }
+
   init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
