@@ -28,6 +28,20 @@ import Foundation
     var sink = 0
     for i in 0..<1000 { sink &+= interviewStep(&engine, leaf, .string(["a", "b", "c"][i % 3])) }
     print(sink)
+  case "events":
+    // N answer events (as a long session's log), decoded and replayed.
+    var lines: [String] = []
+    for seq in 1...max(1, n) {
+      let kind: SessionEvent.Kind =
+        seq == 1
+        ? .answered(question: "q", value: .string("a"))
+        : .changed(question: "q", old: .string(seq % 2 == 0 ? "a" : "b"), new: .string(seq % 2 == 0 ? "b" : "a"))
+      lines.append(
+        EventCodec.encode(
+          SessionEvent(seq: seq, at: Timestamp(seconds: 1_767_225_600 + Double(seq)), by: "b", kind: kind)))
+    }
+    let events = lines.compactMap { try? EventCodec.decode($0) }
+    print(SessionState(events: events).answers.values.count)
   case "aia":
     let shared = ProcessInfo.processInfo.environment["ASSESS_SHARED"] ?? "../shared"
     guard

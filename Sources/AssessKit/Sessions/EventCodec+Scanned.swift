@@ -26,9 +26,9 @@ extension EventCodec.Record {
     else { return nil }
     self.init(seq: seq, at: at, by: by, type: type)
     for (key, node) in fields {
-      if case .null = node, !["seq", "at", "by", "type"].contains(key) { continue }
       switch key {
       case "seq", "at", "by", "type": continue
+      case _ where node.isNull: continue
       case "value", "old":
         guard let v = value(node) else { return nil }
         if key == "value" { self.value = DecodedValue(value: v) } else { old = DecodedValue(value: v) }
@@ -77,4 +77,8 @@ extension EventCodec.Record {
     }
     return true
   }
+}
+
+extension EventLineScanner.Node {
+  var isNull: Bool { if case .null = self { true } else { false } }
 }

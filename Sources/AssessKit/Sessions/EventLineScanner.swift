@@ -59,6 +59,7 @@ struct EventLineScanner {
   private mutating func object() -> Node? {
     i += 1
     var fields: [String: Node] = [:]
+    fields.reserveCapacity(8)
     skipSpace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
       i += 1
@@ -134,6 +135,15 @@ struct EventLineScanner {
 
   private mutating func string() -> String? {
     i += 1
+    // The usual text: ASCII without escapes, taken in one piece.
+    var end = i
+    while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\\") {
+      if bytes[end] == UInt8(ascii: "\"") {
+        defer { i = end + 1 }
+        return String(decoding: bytes[i..<end], as: UTF8.self)
+      }
+      end += 1
+    }
     var out: [UInt8] = []
     var ascii = true
     while i < bytes.count {
