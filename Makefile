@@ -61,6 +61,7 @@ format:
 	$(SWIFT) format -i -r $(FORMAT_PATHS)
 
 bench: deps
+	$(SWIFT) build -c release --product assess
 	$(SWIFT) build -c release --product assess-bench
 	.build/release/assess-bench
 

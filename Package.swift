@@ -57,7 +57,8 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]
     ),
-    .executableTarget(name: "assess-bench", dependencies: ["AssessKit"], path: "Benchmarks/assess-bench"),
+    .executableTarget(
+      name: "assess-bench", dependencies: ["AssessKit", "AssessStore"], path: "Benchmarks/assess-bench"),
     .executableTarget(
       name: "assess-store-bench", dependencies: ["AssessKit", "AssessStore", "AssessPostgres", "AssessBuiltins"],
       path: "Benchmarks/assess-store-bench"),

@@ -236,6 +236,8 @@ import Testing
     pty.expectPrompt("Ana 2 · Ben 3 · Chloe 1", prompt: "agreed> 2")
     pty.send("\u{15}7\r")
     pty.expect("takes a whole number from 1 to 4, not 7")
+    // Wait for the suggestion to be back on the line before clearing it (else the keys can overtake it).
+    pty.expect("agreed> 2")
     pty.send("\u{15}3\r")
     pty.expect("Settled: 3")
     pty.expectPrompt("(effect)", prompt: "agreed> ")

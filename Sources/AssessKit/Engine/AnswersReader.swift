@@ -132,16 +132,19 @@ public enum AnswersReader {
 struct DecodedValue: Decodable {
   let value: Value
 
+  init(value: Value) { self.value = value }
+
   init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
+    // Texts first (the most common answers; a JSON value decodes as one kind only), a Boolean before a number.
     if container.decodeNil() {
       value = .null
+    } else if let s = try? container.decode(String.self) {
+      value = .string(s)
     } else if let b = try? container.decode(Bool.self) {
       value = .bool(b)
     } else if let n = try? container.decode(Double.self) {
       value = .number(n)
-    } else if let s = try? container.decode(String.self) {
-      value = .string(s)
     } else if let l = try? container.decode([DecodedValue].self) {
       value = .list(l.map(\.value))
     } else {

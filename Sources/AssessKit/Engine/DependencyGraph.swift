@@ -20,6 +20,12 @@ struct DependencyGraph: Sendable {
   let position: [Int]
   /// For each node, the nodes that read it.
   let dependents: [[Int]]
+  /// For each question, the scales it can add points to.
+  let scalesOfQuestion: [[Int]]
+  /// For each scale, whether every sum of its points is exact in floating point (whole-number points
+  /// with totals far below 2^53): then a total kept by adding each change equals the total summed
+  /// afresh, whatever the order, and the engine keeps it that way. Otherwise it sums afresh.
+  let exactScales: [Bool]
   private let base: (section: Int, question: Int, scale: Int, computed: Int, level: Int, risk: Int)
 
   init(_ q: Questionnaire) {
@@ -96,6 +102,26 @@ struct DependencyGraph: Sendable {
     self.order = order
     self.position = position
     self.dependents = dependents
+
+    var scalesOfQuestion = [[Int]](repeating: [], count: q.questions.count)
+    var exact = [Bool](repeating: true, count: q.scales.count)
+    var bound = [Double](repeating: 0, count: q.scales.count)
+    for (s, contributors) in q.contributors.enumerated() {
+      for i in contributors {
+        scalesOfQuestion[i].append(s)
+        let question = q.questions[i]
+        // A repeated question adds once per option of the question it repeats over.
+        let times = question.repeatOver.map { Double(Swift.max(1, q.questions[$0].options.count)) } ?? 1
+        for option in question.options {
+          guard let points = option.score[s] else { continue }
+          if !points.isFinite || points.rounded() != points { exact[s] = false }
+          bound[s] += Swift.abs(points) * times
+        }
+      }
+      if !(bound[s] < 0x1p50) { exact[s] = false }
+    }
+    self.scalesOfQuestion = scalesOfQuestion
+    exactScales = exact
   }
 
   func id(question i: Int) -> Int { base.question + i }

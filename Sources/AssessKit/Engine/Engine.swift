@@ -19,6 +19,12 @@ public struct Engine: Sendable {
   var computedValues: [Value]
   var levelValues: [Value]
   var riskStates: [RiskState]
+  /// For a scale whose sums are exact (see `DependencyGraph.exactScales`): its total, kept up to date
+  /// by each question's change in points, so a step does not re-add every contributor.
+  var runningTotals: [Double]
+  /// Path items (as `pathItems` counts them), and how many of them are answered: kept per change.
+  var pathCount = 0
+  var pathAnswered = 0
   /// How many node evaluations the last change took (for tests and benchmarks).
   package private(set) var lastEvaluationCount = 0
 
@@ -36,6 +42,7 @@ public struct Engine: Sendable {
     questionValue = Array(repeating: .null, count: q.questions.count)
     instances = Array(repeating: [], count: q.questions.count)
     scaleTotals = Array(repeating: 0, count: q.scales.count)
+    runningTotals = Array(repeating: 0, count: q.scales.count)
     computedValues = Array(repeating: .null, count: q.computed.count)
     levelValues = Array(repeating: .null, count: q.levels.count)
     let unrated = RiskState.Rating(likelihood: 1, severity: 1, rating: 0)
@@ -104,7 +111,9 @@ public struct Engine: Sendable {
     case .question(let i):
       return evaluateQuestion(i)
     case .scale(let s):
-      let total = questionnaire.contributors[s].reduce(0) { $0 + points(ofQuestion: $1, scale: s) }
+      let total =
+        graph.exactScales[s]
+        ? runningTotals[s] : questionnaire.contributors[s].reduce(0) { $0 + points(ofQuestion: $1, scale: s) }
       defer { scaleTotals[s] = total }
       return scaleTotals[s] != total
     case .computed(let i):
@@ -114,7 +123,8 @@ public struct Engine: Sendable {
     case .level(let i):
       let value = questionnaire.levels[i].value.compiled.evaluate(in: self)
       defer { levelValues[i] = value }
-      return levelValues[i] != value
+      // Expressions read a level as its band's label: only a new label changes what depends on it.
+      return levelValues[i] != value && band(i, of: levelValues[i]) != band(i, of: value)
     case .risk(let i):
       let state = rate(risk: i)
       defer { riskStates[i] = state }
@@ -147,10 +157,30 @@ public struct Engine: Sendable {
     let changed =
       questionVisible[i] != visible || questionValue[i] != value
       || !newInstances.elementsEqual(instances[i], by: { $0.option == $1.option && $0.value == $1.value })
+    guard changed else { return false }
+    let before = pathShare(ofQuestion: i)
+    let scales = graph.scalesOfQuestion[i]
+    for s in scales where graph.exactScales[s] { runningTotals[s] -= points(ofQuestion: i, scale: s) }
     questionVisible[i] = visible
     questionValue[i] = value
     instances[i] = newInstances
-    return changed
+    let after = pathShare(ofQuestion: i)
+    pathCount += after.items - before.items
+    pathAnswered += after.answered - before.answered
+    for s in scales where graph.exactScales[s] { runningTotals[s] += points(ofQuestion: i, scale: s) }
+    return true
+  }
+
+  /// What question `i` adds to progress now: its path items, and how many of them are answered.
+  private func pathShare(ofQuestion i: Int) -> (items: Int, answered: Int) {
+    guard questionVisible[i] && questionnaire.questions[i].type.isAnswerable else { return (0, 0) }
+    guard questionnaire.questions[i].repeatOver != nil else { return (1, questionValue[i].isPresent ? 1 : 0) }
+    return (instances[i].count, instances[i].reduce(0) { $0 + ($1.value.isPresent ? 1 : 0) })
+  }
+
+  /// The band label of level `l` for a value of it.
+  private func band(_ l: Int, of value: Value) -> String? {
+    value.number.flatMap { questionnaire.levels[l].band(for: $0)?.label }
   }
 
   /// Points question `q` adds to scale `s` with its effective answer.

@@ -8,19 +8,21 @@ enum JSONNode: Decodable, Equatable {
   case object([String: JSONNode])
 
   init(from decoder: any Decoder) throws {
+    // Each JSON value decodes as one kind only, so the order only saves failed attempts (each throws):
+    // texts and objects, the most common, first; a Boolean before a number, as always.
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
       self = .null
-    } else if let b = try? container.decode(Bool.self) {
-      self = .bool(b)
-    } else if let n = try? container.decode(Double.self) {
-      self = .number(n)
     } else if let s = try? container.decode(String.self) {
       self = .string(s)
+    } else if let o = try? container.decode([String: JSONNode].self) {
+      self = .object(o)
     } else if let a = try? container.decode([JSONNode].self) {
       self = .array(a)
+    } else if let b = try? container.decode(Bool.self) {
+      self = .bool(b)
     } else {
-      self = .object(try container.decode([String: JSONNode].self))
+      self = .number(try container.decode(Double.self))
     }
   }
 

@@ -75,6 +75,13 @@ public indirect enum JSON: Sendable, Hashable {
   }
 
   private static func quote(_ s: String, into out: inout String) {
+    // Most texts need no escape: append them whole (appending scalar by scalar dominated serializing).
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      out += "\""
+      out += s
+      out += "\""
+      return
+    }
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {

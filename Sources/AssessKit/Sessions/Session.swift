@@ -64,10 +64,7 @@ public struct Session: Sendable {
   }
 
   /// Progress: answers on the path, and the number of path items.
-  public var progress: (answered: Int, onPath: Int) {
-    let items = engine.pathItems
-    return (items.filter { engine.answer($0).isPresent }.count, items.count)
-  }
+  public var progress: (answered: Int, onPath: Int) { engine.progress }
 
   /// The highest inherent rating among raised risks, if any is raised.
   public var highestRating: String? {

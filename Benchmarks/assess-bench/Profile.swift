@@ -1,0 +1,70 @@
+import AssessKit
+import Foundation
+
+/// `assess-bench profile WHAT [N]`: one piece of work alone, to run under
+/// `valgrind --tool=callgrind` (instruction counts are repeatable where timings are not).
+///   load N     load and check a synthetic questionnaire of N questions
+///   step N     1,000 interview steps on a leaf question of N questions
+///   aia        import and check the AIA, then evaluate and serialize every stored answer set
+@MainActor func profile(_ arguments: [String]) {
+  let what = arguments.first ?? ""
+  let n = arguments.dropFirst().first.flatMap { Int($0) } ?? 1000
+  switch what {
+  case "load", "step", "json":
+    let yaml = syntheticQuestionnaire(questions: n)
+    guard let q = QuestionnaireLoader.load(text: yaml, file: "synthetic.yaml").questionnaire else { return }
+    guard what != "load" else { return }
+    var engine = Engine(questionnaire: q)
+    if what == "json" {
+      var answers = AnswerSet()
+      for question in q.questions where question.repeatOver == nil && question.type == .single {
+        answers[question.id] = .string("b")
+      }
+      engine = Engine(questionnaire: q, answers: answers)
+      print(EvaluationJSON.make(engine).serialized().utf8.count)
+      return
+    }
+    let leaf = q.questions[q.questions.count / 2 / 50 * 50 + 49].id
+    var sink = 0
+    for i in 0..<1000 { sink &+= interviewStep(&engine, leaf, .string(["a", "b", "c"][i % 3])) }
+    print(sink)
+  case "events":
+    // N answer events (as a long session's log), decoded and replayed.
+    var lines: [String] = []
+    for seq in 1...max(1, n) {
+      let kind: SessionEvent.Kind =
+        seq == 1
+        ? .answered(question: "q", value: .string("a"))
+        : .changed(question: "q", old: .string(seq % 2 == 0 ? "a" : "b"), new: .string(seq % 2 == 0 ? "b" : "a"))
+      lines.append(
+        EventCodec.encode(
+          SessionEvent(seq: seq, at: Timestamp(seconds: 1_767_225_600 + Double(seq)), by: "b", kind: kind)))
+    }
+    let events = lines.compactMap { try? EventCodec.decode($0) }
+    print(SessionState(events: events).answers.values.count)
+  case "aia":
+    let shared = ProcessInfo.processInfo.environment["ASSESS_SHARED"] ?? "../shared"
+    guard
+      let json = FileManager.default.contents(atPath: shared + "/fixtures/aia/survey-enfr.json").map({
+        String(decoding: $0, as: UTF8.self)
+      }),
+      let q = (try? SurveyJSImporter.importForm(json: json, fileName: "survey-enfr.json"))
+        .flatMap({ QuestionnaireLoader.load(text: $0.yaml, file: "aia.yaml").questionnaire }),
+      let walks = try? String(contentsOfFile: "Tests/Fixtures/surveyjs/aia-walks.jsonl", encoding: .utf8)
+    else { return }
+    guard n > 0 else { return }
+    var sink = 0
+    for line in walks.split(separator: "\n").prefix(n) {
+      guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let answers = object["answers"],
+        let data = try? JSONSerialization.data(withJSONObject: answers),
+        let pairs = try? AnswersReader.parseJSONLine(String(decoding: data, as: UTF8.self))
+      else { continue }
+      let (set, _) = AnswersReader.check(pairs, for: q)
+      sink &+= EvaluationJSON.make(Engine(questionnaire: q, answers: set)).serialized().utf8.count
+    }
+    print(sink)
+  default:
+    print("usage: assess-bench profile (load N | step N | aia)")
+  }
+}
