@@ -22,9 +22,9 @@ public enum DefaultTemplates {
     {{#inForce}}
     | Sign-off | {{name}}{{#role}} ({{role}}){{/role}}, {{at}}: {{summary}}{{#override}}; forced past what was missing: {{override}}{{/override}} |
     {{/inForce}}
-    {{#voided}}
+    {{^inForce}}
     | Sign-off | {{name}}, {{at}}: voided at event #{{voided.seq}}, {{voided.at}}: {{voided.reason}} |
-    {{/voided}}
+    {{/inForce}}
     {{/signOff}}
     {{^signOff}}
     | Sign-off | not signed off |
@@ -181,7 +181,7 @@ public enum DefaultTemplates {
     {{#session}}
     <tr><th>Session</th><td>{{id}}</td></tr>
     <tr><th>Facilitator</th><td><bdi>{{facilitator}}</bdi></td></tr>
-    <tr><th>Participants</th><td>{{#participants}}<span class="person"><bdi>{{name}}</bdi>{{#role}} ({{role}}){{/role}}</span> {{/participants}}{{^participants}}none recorded{{/participants}}</td></tr>
+    <tr><th>Participants</th><td>{{#participants}}<span class="person"><bdi>{{name}}</bdi>{{#role}} ({{role}}){{/role}}</span>{{^last()}}; {{/last()}}{{/participants}}{{^participants}}none recorded{{/participants}}</td></tr>
     <tr><th>Started</th><td>{{started}}</td></tr>
     <tr><th>Last change</th><td>{{lastChange}}</td></tr>
     <tr><th>Status</th><td><span class="status">{{status}}</span> ({{progress.answered}} of {{progress.onPath}} questions on the path answered)</td></tr>
@@ -189,9 +189,9 @@ public enum DefaultTemplates {
     {{#inForce}}
     <tr><th>Sign-off</th><td class="signed"><bdi>{{name}}</bdi>{{#role}} ({{role}}){{/role}}, {{at}}: {{summary}}{{#override}}<br><strong>Forced past what was missing:</strong> <bdi>{{override}}</bdi>{{/override}}</td></tr>
     {{/inForce}}
-    {{#voided}}
+    {{^inForce}}
     <tr><th>Sign-off</th><td class="voided">by <bdi>{{name}}</bdi>, {{at}}: <strong>voided</strong> at event #{{voided.seq}} ({{voided.at}}): {{voided.reason}}</td></tr>
-    {{/voided}}
+    {{/inForce}}
     {{/signOff}}
     {{^signOff}}
     <tr><th>Sign-off</th><td>not signed off</td></tr>
@@ -363,8 +363,9 @@ public enum DefaultTemplates {
     h3 { font-size: 1.05rem; margin: 1.4rem 0 .5rem; }
     table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
     th, td { text-align: start; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line);
-      unicode-bidi: plaintext; overflow-wrap: anywhere; }
-    thead th { background: var(--band); font-weight: 600; border-bottom: 2px solid var(--line); }
+      unicode-bidi: plaintext; overflow-wrap: break-word; }
+    thead th { background: var(--band); font-weight: 600; border-bottom: 2px solid var(--line); white-space: nowrap; }
+    table.register { font-size: .92em; }
     td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
     table.meta th { width: 10rem; color: var(--muted); font-weight: 500; }
     td.hash, td.id, td.when { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85em; }
@@ -377,7 +378,7 @@ public enum DefaultTemplates {
     .columns > div { flex: 1 1 20rem; }
     figure.heatmap { margin: 0; }
     figcaption { color: var(--muted); font-size: .85em; }
-    .rating { display: inline-block; padding: 0 .45rem; border-radius: 3px; font-weight: 600; font-size: .9em; }
+    .rating { display: inline-block; white-space: nowrap; padding: 0 .45rem; border-radius: 3px; font-weight: 600; font-size: .9em; }
     .tone0 { background: #2e7d32; color: #fff; } .tone1 { background: #9ccc65; color: #1b1b1b; }
     .tone2 { background: #fbc02d; color: #1b1b1b; } .tone3 { background: #ef6c00; color: #fff; }
     .tone4 { background: #c62828; color: #fff; }

@@ -35,6 +35,8 @@ enum TemplateContext {
 
   /// A rating's place on a five-step colour scale.
   static func tone(_ rating: Int, of count: Int) -> Int {
+    // Four ratings (the standard matrix): green, yellow, orange, red.
+    if count == 4 { return [0, 2, 3, 4][max(0, min(3, rating))] }
     guard count > 1 else { return 0 }
     return Int((Double(rating) * 4 / Double(count - 1)).rounded())
   }
