@@ -15,7 +15,7 @@ struct Assess: ParsableCommand {
     version: AssessVersion.current,
     subcommands: [
       List.self, Validate.self, Evaluate.self, Start.self, Answer.self, Status.self, History.self, Sign.self,
-      Resume.self, Treat.self, Plan.self, Explain.self, Soa.self, Check.self, Import.self, Report.self,
+      Resume.self, Treat.self, Plan.self, Explain.self, Soa.self, Check.self, Import.self, Report.self, Diff.self,
     ]
   )
 
