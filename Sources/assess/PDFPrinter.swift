@@ -5,6 +5,9 @@ import Foundation
 enum PDFPrinter {
   static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
 
+  /// How long printing may take before the browser is stopped.
+  static let timeout: Double = 90
+
   /// The browser to print with, or `nil` when none is installed.
   static var browser: String? {
     let environment = ProcessInfo.processInfo.environment
@@ -46,20 +49,30 @@ enum PDFPrinter {
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: browser)
+    // A template's own script could stall the printing (an alert waits forever): the timeout stops it.
     process.arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
-      "--user-data-dir=\(profile.path)", "--print-to-pdf=\(target.path)", page.absoluteString,
+      "--user-data-dir=\(profile.path)",
+      "--print-to-pdf=\(target.path)", page.absoluteString,
     ]
+    let log = folder.appendingPathComponent("chromium.log")
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     process.standardOutput = FileHandle.nullDevice
-    let errors = Pipe()
-    process.standardError = errors
+    process.standardError = try? FileHandle(forWritingTo: log)
+    let done = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in done.signal() }
     do {
       try process.run()
     } catch {
       throw CLIFailure("cannot run '\(browser)': \(error.localizedDescription)", code: .failed)
     }
-    let messages = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    if done.wait(timeout: .now() + timeout) == .timedOut {
+      process.terminate()
+      _ = done.wait(timeout: .now() + 5)
+      throw CLIFailure(
+        "'\(browser)' did not finish printing the report within \(Int(timeout)) seconds", code: .failed)
+    }
+    let messages = FileManager.default.contents(atPath: log.path) ?? Data()
     guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: target.path) else {
       let text = String(decoding: messages, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
       throw CLIFailure(
