@@ -366,6 +366,8 @@ public enum DefaultTemplates {
       unicode-bidi: plaintext; overflow-wrap: break-word; }
     thead th { background: var(--band); font-weight: 600; border-bottom: 2px solid var(--line); white-space: nowrap; }
     table.register { font-size: .92em; }
+    table.register th:nth-child(2) { width: 24%; }
+    table.register td:nth-child(10) { white-space: nowrap; }
     td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
     table.meta th { width: 10rem; color: var(--muted); font-weight: 500; }
     td.hash, td.id, td.when { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85em; }
