@@ -234,6 +234,7 @@ extension Interview {
     out.write(
       EvaluationText.results(
         engine, style: out.style, width: out.width, treatments: session.state.treatments, titles: true))
+    out.write(EvaluationText.possible(engine, style: out.style, width: out.width))
     out.write(PlanText.render(TreatmentPlan(session, today: recorder.today), style: out.style, compact: true))
     out.line(out.bold("Heat map") + " (likelihood by severity, inherent):")
     out.write(HeatMap.render(engine, style: out.style))

@@ -151,6 +151,25 @@ public struct FileSessionStore: SessionStore {
     try? POSIX.syncDirectory((directory as NSString).deletingLastPathComponent)
   }
 
+  /// Deletes a session's folder under its lock: the folder is first renamed out of the store in one
+  /// step (so no reader ever sees half a session), then removed.
+  public func remove(_ id: String) throws(StoreError) {
+    if let problem = SessionId.problem(with: id) { throw StoreError(.invalidId, problem) }
+    let directory = folder(id)
+    guard FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(Self.eventsFile)) else {
+      throw StoreError(.notFound, "no session '\(id)' in \(name)")
+    }
+    let lock = try SessionLock(
+      path: (directory as NSString).appendingPathComponent(Self.lockFile), session: id, now: clock())
+    defer { lock.release() }
+    let trash = (root as NSString).appendingPathComponent(".removed-\(id)-\(getpid())")
+    guard rename(directory, trash) == 0 else {
+      throw StoreError(.io, "cannot remove session '\(id)' from \(name): \(POSIX.lastError())")
+    }
+    try POSIX.syncDirectory(root)
+    try? FileManager.default.removeItem(atPath: trash)
+  }
+
   public func openForWriting(_ id: String) throws(StoreError) -> any SessionWriter {
     if let problem = SessionId.problem(with: id) { throw StoreError(.invalidId, problem) }
     let directory = folder(id)

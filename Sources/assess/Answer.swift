@@ -54,7 +54,11 @@ extension Assess {
             if try recorder.answer(key, value, by: who) { recorded += 1 }
           }
         } else if let question, let value {
-          let (parsed, raw) = AnswersReader.commandLineValue(value)
+          let parsed: Value
+          let raw: String?
+          do { (parsed, raw) = try AnswersReader.commandLineValue(value, for: question) } catch {
+            throw CLIFailure(error.message)
+          }
           if try recorder.answer(question, parsed, rawText: raw, by: who) { recorded += 1 }
         }
       } catch let error as SessionError {

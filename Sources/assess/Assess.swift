@@ -15,12 +15,14 @@ struct Assess: ParsableCommand {
     version: AssessVersion.current,
     subcommands: [
       List.self, Validate.self, Evaluate.self, Start.self, Answer.self, Status.self, History.self, Sign.self,
-      Resume.self, Treat.self, Plan.self, Explain.self, Soa.self, Check.self, Import.self, Report.self, Diff.self,
+      Resume.self, Treat.self, Plan.self, Explain.self, Soa.self, Check.self, Archive.self, Remove.self,
+      Import.self, Report.self, Diff.self,
     ]
   )
 
   /// Runs the command line, mapping errors to the documented exit codes: usage errors exit 2.
   static func main() {
+    StandardDescriptors.ensureOpen()
     if let word = CommandLine.arguments.dropFirst().first, !word.hasPrefix("-") {
       let names = configuration.subcommands.map { $0._commandName } + ["help"]
       if !names.contains(word) {

@@ -12,6 +12,9 @@ extension Assess {
     @Flag(help: "Print as JSON.")
     var json = false
 
+    @Flag(help: "Show archived sessions too.")
+    var all = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -22,7 +25,9 @@ extension Assess {
       var sessions: [(String, Result<Session, StoreError>)] = []
       for id in ids {
         do {
-          sessions.append((id, .success(try context.store.load(id).0)))
+          let session = try context.store.load(id).0
+          if session.state.archived && !all { continue }
+          sessions.append((id, .success(session)))
         } catch {
           sessions.append((id, .failure(error)))
         }
@@ -73,6 +78,7 @@ extension Assess {
           let rating = s.highestRating.map { "highest risk \($0)" } ?? "no risks raised"
           print(
             "  \(name)  \(s.questionnaire.id) \(s.questionnaire.version)  \(s.status), \(answered)/\(onPath) answered, \(rating)"
+              + (s.state.archived ? " (archived)" : "")
           )
         case .failure(let error):
           print("  \(name)  cannot be read: \(error.message)")

@@ -23,6 +23,11 @@ enum ShellLauncher {
     editor: (any LineEditor)? = nil
   ) throws {
     let session = recorder.session
+    guard !session.state.archived else {
+      throw CLIFailure(
+        "session '\(session.id)' is archived and read-only; 'assess archive \(session.id) --restore' opens it again",
+        code: .failed)
+    }
     fflush(nil)
     let output = ShellOutput(color: global.useColor(for: .standardOutput))
     let historyPath = context.store.historyPath(for: session.id)

@@ -17,7 +17,9 @@ extension Assess {
     @OptionGroup var session: SessionArgument
     var id: String { session.id }
 
-    @Argument(help: ArgumentHelp("An Annex A control id, e.g. A.7.5, to declare.", valueName: "control"))
+    @Argument(
+      help: ArgumentHelp("An Annex A control id, e.g. A.7.5, to declare.", valueName: "control"),
+      completion: .list(AnnexA.controls.map(\.id)))
     var control: String?
 
     @Option(help: ArgumentHelp("Include the control, for this reason.", valueName: "reason"))

@@ -98,16 +98,3 @@ func testSeed(_ fallback: UInt64 = UInt64.random(in: 1...1_000_000), test: Strin
     Data("\(name): seed \(seed) (replay: ASSESS_TEST_SEED=\(seed) swift test --filter \(name))\n".utf8))
   return seed
 }
-
-/// A small, seedable random number generator (SplitMix64), so a randomized run can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

@@ -254,7 +254,7 @@ import Testing
     var acknowledged: [Int] = []
     var killed = 0
     let seed = testSeed()
-    var random = SeededRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     for n in 1...60 {
       let process = Process()
       process.executableURL = assessBinary

@@ -286,4 +286,32 @@ import Testing
       history.contains(
         "Kim: edited the treatment of unfair-outcomes: option = avoid, stops = automated scoring of loan applicants\n"))
   }
+
+  @Test func atATerminalWhyCompletesResultNamesAndPlanWalks() throws {
+    let answers = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("examples/example-answers.yaml"), encoding: .utf8)
+    #expect(try run(["start", "example", "--id", "e", "--no-input", "--answers", "-"], input: answers).status == 0)
+    let pty = try PseudoTerminal(["resume", "e"], directory: dir, environment: env)
+    pty.expectPrompt("Every question on the path is answered", prompt: "done> ")
+    pty.send(":why unf\t")
+    pty.expect(":why unfair-outcomes")
+    pty.send("\r")
+    pty.expectPrompt("Inherent: likelihood 4 (Likely) x severity 5 (Severe) = critical", prompt: "done> ")
+    pty.send(":plan\r")
+    pty.expectPrompt("[1/3] ", prompt: ": ")
+    pty.send("tr\t")
+    pty.expect("transfer")
+    pty.send("\r")
+    pty.expectPrompt("Owner [ML lead, proposed: Enter confirms]", prompt: ": ")
+    pty.send("\r")
+    pty.expectPrompt("Due (yyyy-mm-dd)", prompt: ": ")
+    pty.send(":quit\r")
+    pty.expectPrompt("Plan left; what was accepted is saved.", prompt: "done> ")
+    pty.send(":quit\r")
+    #expect(pty.waitForExit() == 0)
+    let list = try run(["plan", "e", "--list"])
+    #expect(
+      list.stdout.contains("transfer; owner ML lead; due before release; planned; residual critical\n"),
+      "\(list.stdout)")
+  }
 }

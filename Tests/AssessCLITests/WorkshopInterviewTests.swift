@@ -67,3 +67,29 @@ import Testing
     #expect(r.stderr.contains("the commands are list, validate, evaluate, start"))
   }
 }
+
+/// Mid-interview, a risk whose condition reads questions still to come is listed as possible, with
+/// what will decide it; answers that rule it out take it off the list.
+@Suite struct PossibleRiskTests {
+  @Test func anUnknownNeverHidesARisk() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    _ = try assess(
+      ["start", "example", "--id", "p", "--no-input", "--answers", "-"], input: "effect: significant\n", directory: dir)
+    let text = try assess(["status", "p"], directory: dir).stdout
+    #expect(text.contains("Risks: none raised\nPossible risks (3, decided by answers still to come)\n"))
+    #expect(
+      text.contains(
+        "  unchecked-automation: Significant decisions taken without human review; decided by \"Who reviews the system's decisions?\"\n"
+      ))
+    let json = try JSONSerialization.jsonObject(
+      with: Data(try assess(["status", "p", "--json"], directory: dir).stdout.utf8))
+    let possible = try #require((json as? [String: Any])?["possible"] as? [[String: Any]])
+    #expect(
+      possible.compactMap { $0["id"] as? String } == ["unfair-outcomes", "unchecked-automation", "high-impact-level"])
+    // 'none' rules the first two out whatever comes; the impact level still depends on answers.
+    _ = try assess(["answer", "p", "effect", "none"], directory: dir)
+    let after = try assess(["status", "p"], directory: dir).stdout
+    #expect(!after.contains("unfair-outcomes:") && !after.contains("unchecked-automation:"))
+  }
+}

@@ -71,6 +71,15 @@ final class MemoryWriter: SessionWriter {
     #expect(refusal { try r.editTreatment(risk: "unfair-outcomes", fields: ["due": "2026-2-3"], by: "ana") } != nil)
     #expect(refusal { try r.editTreatment(risk: "unfair-outcomes", fields: ["due": "2028-02-29"], by: "ana") } == nil)
     #expect(
+      refusal { try r.editTreatment(risk: "unfair-outcomes", fields: ["controls": "A.7.4\nA.7.44"], by: "ana") }
+        == "'A.7.44' is not an ISO/IEC 42001 Annex A control (did you mean 'A.7.4'?); qualify controls from elsewhere, e.g. 'ISO 27001 A.8.12'"
+    )
+    #expect(
+      refusal {
+        try r.editTreatment(risk: "unfair-outcomes", fields: ["controls": "A.7.4\nISO 27001 A.8.12"], by: "ana")
+      }
+        == nil)
+    #expect(
       refusal { try r.editTreatment(risk: "unfair-outcomes", fields: ["option": "accept"], by: "ana") }
         == "accepting 'unfair-outcomes' needs a reason: who accepts it and why (--reason)")
     #expect(
@@ -153,6 +162,10 @@ final class MemoryWriter: SessionWriter {
     #expect(row("A.7.4")?.status == .included && row("A.7.4")?.contradicted == true)
     #expect(soa.count(.included) + soa.count(.excluded) + soa.count(.open) == 38)
     #expect(soa.count(.excluded) == 1)
+    // A declaration moves no rating, so it voids no sign-off.
+    try r.signOff(by: "Cy", role: nil, override: "test")
+    try r.declareApplicability(control: "A.10.4", included: false, reason: "no customers", by: "ana")
+    #expect(r.session.state.currentSignOff != nil)
   }
 
   @Test func numbersAreRoundedForReading() {

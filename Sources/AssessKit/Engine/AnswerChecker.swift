@@ -96,9 +96,18 @@ public enum AnswerChecker {
       throw fail("'\(id)' takes yes or no (true or false), not \(value)")
     case .scale, .number:
       var number = value.number
-      if number == nil, case .string(let s) = value { number = Double(s.trimmingCharacters(in: .whitespaces)) }
+      if number == nil, case .string(let s) = value {
+        // Decimal only: Swift would read "0x10" as 16 and "inf" as infinity.
+        let text = s.trimmingCharacters(in: .whitespaces)
+        if text.allSatisfy({ "0123456789+-.eE".contains($0) }) { number = Double(text) }
+      }
       let range = describeRange(q)
-      guard let n = number, n.isFinite else { throw fail("'\(id)' takes \(range), not \(value)") }
+      guard let n = number else { throw fail("'\(id)' takes \(range), not \(value)") }
+      guard n.isFinite else {
+        // NaN and infinities (also a literal too large for a number, like 1e400) are no answer.
+        let shown = rawText.map { "'\($0)'" } ?? (n.isNaN ? "NaN" : "an infinite number")
+        throw fail("'\(id)' takes \(range), not \(shown), which is \(n.isNaN ? "not a number" : "too large to be one")")
+      }
       if q.type == .scale, n != n.rounded() { throw fail("'\(id)' takes \(range), not \(JSON.format(n))") }
       if let lo = q.min, n < lo { throw fail("'\(id)' takes \(range), not \(JSON.format(n))") }
       if let hi = q.max, n > hi { throw fail("'\(id)' takes \(range), not \(JSON.format(n))") }

@@ -38,7 +38,10 @@ public enum AnswersReader {
         document.error("answer keys are question ids", key)
         continue
       }
-      let (value, raw) = self.value(of: node)
+      guard let (value, raw) = self.value(of: node) else {
+        document.error(shapeMessage(id, node), node)
+        continue
+      }
       do {
         let checked = try AnswerChecker.check(id, value, rawText: raw, in: questionnaire)
         if !checked.isNull {
@@ -58,26 +61,44 @@ public enum AnswersReader {
 
   /// A value typed on the command line (`assess answer ID Q VALUE`), read as YAML: `significant`,
   /// `true`, `3`, `[public, children]`, `null`; with the plain text it was read from, for messages.
-  public static func commandLineValue(_ text: String) -> (Value, String?) {
+  /// - Throws: `AnswerError` for a mapping (`{a: 1}`, `{}`) or a list holding one: no question takes
+  ///   that shape, and nothing is recorded.
+  public static func commandLineValue(_ text: String, for id: String) throws(AnswerError) -> (Value, String?) {
     guard let node = try? Yams.compose(yaml: text) else { return (.string(text), text) }
-    let (value, raw) = value(of: node)
+    guard let (value, raw) = value(of: node) else { throw AnswerError(id: id, message: shapeMessage(id, node)) }
     return (value, raw ?? (node.scalar != nil ? text : nil))
   }
 
-  /// A YAML node as a value, with the raw text of a plain scalar.
-  static func value(of node: Node) -> (Value, String?) {
+  /// A YAML node as a value, with the raw text of a plain scalar; `nil` for a shape no question
+  /// takes (a mapping, or a list holding a mapping or a list).
+  static func value(of node: Node) -> (Value, String?)? {
     switch node {
     case .scalar(let scalar):
       guard scalar.style == .plain else { return (.string(scalar.string), nil) }
       if let b = node.bool { return (.bool(b), scalar.string) }
+      // YAML reads 0x10 and 0o20 as 16; a person writing an answer means the text, which a number
+      // question then refuses by name.
+      let digits = scalar.string.drop { $0 == "-" || $0 == "+" }.lowercased()
+      if digits.hasPrefix("0x") || digits.hasPrefix("0o") { return (.string(scalar.string), scalar.string) }
       if let n = node.float ?? node.int.map(Double.init) { return (.number(n), scalar.string) }
       if node.null != nil { return (.null, nil) }
       return (.string(scalar.string), scalar.string)
     case .sequence(let sequence):
-      return (.list(sequence.map { self.value(of: $0).0 }), nil)
+      var items: [Value] = []
+      for item in sequence {
+        guard item.scalar != nil, let (value, _) = self.value(of: item) else { return nil }
+        items.append(value)
+      }
+      return (.list(items), nil)
     case .mapping, .alias:
-      return (.string(node.string ?? ""), nil)
+      return nil
     }
+  }
+
+  /// Why an answer of the wrong shape is refused.
+  static func shapeMessage(_ id: String, _ node: Node) -> String {
+    let what = node.mapping != nil ? "a mapping" : node.sequence != nil ? "a list of lists or mappings" : "an alias"
+    return "'\(id)' takes text, a number, true or false, or a list of option values, not \(what)"
   }
 
   /// Parses one line of JSON Lines into id-value pairs.

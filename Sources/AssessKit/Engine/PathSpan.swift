@@ -15,7 +15,7 @@ public struct PathSpan: Sendable, Hashable {
   /// Walks `questionnaire` `walks` times (at least the two fixed walks).
   /// - Complexity: O(walks × questions × the cost of one engine step).
   public init(_ questionnaire: Questionnaire, walks: Int = 8, seed: UInt64 = 42) {
-    var generator = SplitMix(seed: seed)
+    var generator = SplitMix64(seed: seed)
     var counts: [Int] = []
     for walk in 0..<max(2, walks) {
       let pick: Pick = walk == 0 ? .shortest : walk == 1 ? .longest : .random
@@ -27,7 +27,7 @@ public struct PathSpan: Sendable, Hashable {
 
   private enum Pick { case shortest, longest, random }
 
-  private static func walk(_ q: Questionnaire, pick: Pick, generator: inout SplitMix) -> Int {
+  private static func walk(_ q: Questionnaire, pick: Pick, generator: inout SplitMix64) -> Int {
     var engine = Engine(questionnaire: q)
     // Each step answers one more question, so a path of n questions takes n steps.
     for _ in 0...(q.questions.count * 8 + 8) {
@@ -74,18 +74,5 @@ public struct PathSpan: Sendable, Hashable {
     case .note:
       return []
     }
-  }
-}
-
-/// A small, fast, seeded generator (SplitMix64), so estimates repeat exactly.
-struct SplitMix {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

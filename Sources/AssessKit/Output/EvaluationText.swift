@@ -73,4 +73,21 @@ public enum EvaluationText {
     }
     return out
   }
+
+  /// The risks not raised yet only because answers they read are still to come, each with the
+  /// questions that will decide it (an unknown never hides a risk); empty when there are none.
+  public static func possible(_ engine: Engine, style: any TextStyler = PlainStyler(), width: Int? = nil) -> String {
+    let possible = engine.possibleRisks
+    guard !possible.isEmpty else { return "" }
+    let q = engine.questionnaire
+    var out = style.apply(.heading, "Possible risks") + " (\(possible.count), decided by answers still to come)\n"
+    for item in possible {
+      let risk = q.risks[item.risk]
+      let prompts = item.decidedBy.prefix(3).map { id in "\"" + (q.question(id)?.prompt ?? id) + "\"" }
+      let more = item.decidedBy.count > 3 ? " and \(item.decidedBy.count - 3) more" : ""
+      let line = "  \(risk.id): \(risk.title); decided by " + prompts.joined(separator: ", ") + more
+      out += (width.map { TextLayout.wrap(line, width: $0, indent: 4) } ?? line) + "\n"
+    }
+    return out
+  }
 }

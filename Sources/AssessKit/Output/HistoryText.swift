@@ -39,6 +39,8 @@ public enum HistoryText {
       return "migrated from \(from.prefix(19))... to \(version) (\(to.prefix(19))...)"
         + (aside.isEmpty ? "" : "; kept aside: \(aside.joined(separator: ", "))")
     case .signOffVoided(let reason, let cause): return "the sign-off is void: \(reason) (event #\(cause))"
+    case .archived(let reason): return "archived the session" + (reason.map { ": \($0)" } ?? "")
+    case .restored: return "restored the session from the archive"
     case .completed: return "every required question on the path is answered: complete"
     case .reopened: return "required questions are open again: reopened"
     }

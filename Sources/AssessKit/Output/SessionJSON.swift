@@ -9,7 +9,9 @@ public enum SessionJSON {
       (
         "session",
         .object([
-          ("id", .string(session.id)), ("status", .string(session.status.rawValue)), ("source", .string(state.source)),
+          ("id", .string(session.id)), ("status", .string(session.status.rawValue)),
+          ("archived", .bool(state.archived)),
+          ("source", .string(state.source)),
           ("created", time(state.createdAt)), ("createdBy", .string(state.createdBy)),
           ("updated", time(state.updatedAt)), ("events", .number(Double(state.eventCount))),
           ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
@@ -34,6 +36,18 @@ public enum SessionJSON {
           ("untreated", .array(plan.untreated.map { .string($0.risk.id) })),
           ("overdue", .array((plan.items + plan.retained).filter(\.overdue).map { .string($0.risk.id) })),
         ])
+      ))
+    pairs.append(
+      (
+        "possible",
+        .array(
+          session.engine.possibleRisks.map { item in
+            .object([
+              ("id", .string(session.questionnaire.risks[item.risk].id)),
+              ("title", .string(session.questionnaire.risks[item.risk].title)),
+              ("decidedBy", .array(item.decidedBy.map(JSON.string))),
+            ])
+          })
       ))
     pairs.append(
       (
@@ -95,6 +109,7 @@ public enum SessionJSON {
     return .object([
       ("id", .string(session.id)), ("questionnaire", .string(session.questionnaire.id)),
       ("version", .string(session.questionnaire.version)), ("status", .string(session.status.rawValue)),
+      ("archived", .bool(session.state.archived)),
       ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
       ("rating", session.highestRating.map(JSON.string) ?? .null), ("updated", time(session.state.updatedAt)),
     ])

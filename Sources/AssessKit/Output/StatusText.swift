@@ -10,7 +10,9 @@ public enum StatusText {
     let q = session.questionnaire
     let state = session.state
     func bold(_ s: String) -> String { style.apply(.heading, s) }
-    var out = bold("Session '\(session.id)'") + " on '\(q.id)' \(q.version): \(session.status)\n"
+    var out =
+      bold("Session '\(session.id)'") + " on '\(q.id)' \(q.version): \(session.status)"
+      + (state.archived ? " (archived: read-only)" : "") + "\n"
     out +=
       "Started \(state.createdAt?.text ?? "?") by \(state.createdBy); last change \(state.updatedAt?.text ?? "?")\n"
     if !state.participants.isEmpty {
@@ -34,6 +36,7 @@ public enum StatusText {
     }
     out += EvaluationText.results(
       session.engine, style: style, width: width, treatments: state.treatments, titles: true)
+    out += EvaluationText.possible(session.engine, style: style, width: width)
     out += PlanText.render(TreatmentPlan(session, today: today), style: style, compact: true)
     if !state.flags.isEmpty {
       out += bold("Flags") + "\n"

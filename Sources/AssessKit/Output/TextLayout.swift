@@ -14,15 +14,32 @@ package enum TextLayout {
     let pad = String(repeating: " ", count: indent + leading.count)
     var lines: [String] = []
     var current = leading
-    for word in line.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: true) {
-      let candidate = current.trimmingCharacters(in: .whitespaces).isEmpty ? current + word : current + " " + word
-      if visibleLength(candidate) > width, !current.trimmingCharacters(in: .whitespaces).isEmpty {
+    var started = false
+    // Words keep the spaces before them (aligned columns stay aligned); a wrap drops them.
+    var gap = ""
+    var word = ""
+    func place() {
+      guard !word.isEmpty else { return }
+      let candidate = started ? current + gap + word : current + word
+      if started, visibleLength(candidate) > width {
         lines.append(current)
         current = pad + word
       } else {
         current = candidate
       }
+      started = true
+      gap = ""
+      word = ""
     }
+    for character in line.dropFirst(leading.count) {
+      if character == " " {
+        if !word.isEmpty { place() }
+        gap.append(" ")
+      } else {
+        word.append(character)
+      }
+    }
+    place()
     lines.append(current)
     return lines.joined(separator: "\n")
   }

@@ -67,7 +67,9 @@ public enum EventCodec {
         ("from", .string(fromHash)), ("to", .string(toHash)), ("version", .string(version)),
         ("aside", .array(aside.map(JSON.string))),
       ]
-    case .completed, .reopened:
+    case .archived(let reason):
+      fields += [("reason", optional(reason))]
+    case .completed, .reopened, .restored:
       break
     }
     return JSON.object(fields)
@@ -155,6 +157,8 @@ public enum EventCodec {
         aside: record.aside ?? [])
     case "voided":
       kind = .signOffVoided(reason: try need(record.reason, "reason"), cause: try need(record.cause, "cause"))
+    case "archived": kind = .archived(reason: record.reason)
+    case "restored": kind = .restored
     case "completed": kind = .completed
     case "reopened": kind = .reopened
     default: throw DecodeError(message: "unknown event type '\(record.type)'")

@@ -35,6 +35,10 @@ public struct SessionEvent: Sendable, Hashable {
     case applicability(control: String, included: Bool, reason: String)
     /// The session moved to another version of its questionnaire.
     case migrated(fromHash: String, toHash: String, version: String, aside: [String])
+    /// The session was archived: kept and readable, but closed to changes and hidden from lists.
+    case archived(reason: String?)
+    /// An archived session was opened to changes again.
+    case restored
     /// The interview reached its end.
     case completed
     /// A completed session was opened again for changes.
@@ -58,6 +62,8 @@ public struct SessionEvent: Sendable, Hashable {
       case .signOffVoided: return "voided"
       case .applicability: return "soa"
       case .migrated: return "migrated"
+      case .archived: return "archived"
+      case .restored: return "restored"
       case .completed: return "completed"
       case .reopened: return "reopened"
       }

@@ -336,12 +336,33 @@ public final class SessionRecorder {
     }
   }
 
+  // MARK: Archive
+
+  /// Archives the session: it stays readable (status, history, reports) but takes no change until
+  /// it is restored, and `list` and the register leave it out unless asked.
+  public func archive(reason: String?, by: String) throws(SessionError) {
+    guard !session.state.archived else { throw SessionError(.refused, "session '\(session.id)' is already archived") }
+    let trimmed = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+    try append(.archived(reason: trimmed?.isEmpty == false ? trimmed : nil), by: by)
+  }
+
+  /// Opens an archived session to changes again.
+  public func restore(by: String) throws(SessionError) {
+    guard session.state.archived else { throw SessionError(.refused, "session '\(session.id)' is not archived") }
+    try append(.restored, by: by)
+  }
+
   /// Persists an event, then applies it: nothing is applied that is not on disk.
   @discardableResult
   private func append(_ kind: SessionEvent.Kind, by: String, movingTo new: Questionnaire? = nil) throws(SessionError)
     -> SessionEvent
   {
     guard isOpen else { throw SessionError(.store(.io), "session '\(session.id)' is closed") }
+    if session.state.archived, kind != .restored {
+      throw SessionError(
+        .refused,
+        "session '\(session.id)' is archived and read-only; 'assess archive \(session.id) --restore' opens it again")
+    }
     let event = session.event(kind, at: clock(), by: by)
     do { try writer.append(event) } catch { throw SessionError(.store(error.kind), error.message) }
     if let new {

@@ -116,6 +116,8 @@ public struct SessionState: Sendable, Hashable {
   public internal(set) var applicability: [String: Applicability] = [:]
   /// Sign-offs, oldest first.
   public internal(set) var signOffs: [SignOff] = []
+  /// Whether the session is archived: read-only, hidden from `list` and the register.
+  public internal(set) var archived = false
   /// Whether the interview reached its end (and was not reopened since).
   public internal(set) var completed = false
   /// The number of events and the time of the last one.
@@ -193,6 +195,10 @@ public struct SessionState: Sendable, Hashable {
         if let value = answers[id] { aside[id] = value }
         answers[id] = nil
       }
+    case .archived:
+      archived = true
+    case .restored:
+      archived = false
     case .completed:
       completed = true
     case .reopened:

@@ -69,6 +69,16 @@ public protocol SessionStore: Sendable {
   func create(_ id: String, pinned: PinnedQuestionnaire, events: [SessionEvent]) throws(StoreError) -> any SessionWriter
   /// Opens a session for writing, taking its lock.
   func openForWriting(_ id: String) throws(StoreError) -> any SessionWriter
+  /// Deletes a session and everything kept with it, for good. Refused (naming the holder) while
+  /// another writer holds it.
+  func remove(_ id: String) throws(StoreError)
+}
+
+extension SessionStore {
+  /// Stores that cannot delete sessions say so.
+  public func remove(_ id: String) throws(StoreError) {
+    throw StoreError(.io, "\(name) cannot remove sessions")
+  }
 }
 
 /// A session open for writing: the one writer holding its lock.

@@ -32,10 +32,19 @@ public enum TreatmentEdits {
   }
 
   /// What is wrong with edits to risk `risk` whose treatment is now `current`, or `nil`: a due
-  /// date that is not a date, `accept` without a reason, `avoid` without what it stops.
+  /// date that is not a date, a control that is neither an Annex A id nor qualified by its scheme,
+  /// `accept` without a reason, `avoid` without what it stops.
   static func problem(_ edits: [String: String], risk: String, current: Treatment?) -> String? {
     if let due = edits["due"], !due.isEmpty, !isDate(due) {
       return "the due date of '\(risk)' must be an ISO 8601 date like 2026-12-31, not '\(due)'"
+    }
+    // New controls only: one a questionnaire's template already names was warned about when it loaded.
+    let known = Set(current?.controls ?? [])
+    for control in lines(edits["controls"] ?? "")
+    where !known.contains(control) && !AnnexA.isControl(control) && !AnnexA.isQualifiedExternal(control) {
+      let hint = Suggestions.hint(for: control, in: AnnexA.controls.map(\.id))
+      return
+        "'\(control)' is not an ISO/IEC 42001 Annex A control\(hint); qualify controls from elsewhere, e.g. 'ISO 27001 A.8.12'"
     }
     guard edits["option"] != nil, let after = apply(edits, to: current) else { return nil }
     if after.option == .accept && (after.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
