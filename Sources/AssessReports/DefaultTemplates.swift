@@ -35,7 +35,7 @@ public enum DefaultTemplates {
 
     {{#summary}}
     {{#levels}}
-    - **{{title}}**: {{label}}{{#description}}: {{description}}{{/description}}
+    - **{{title}}**: {{label}}{{^label}}not determined yet{{/label}}{{#description}}: {{description}}{{/description}}
     {{/levels}}
     {{#scores}}
     - {{title}}: {{text}}{{#max}} of {{max}}{{/max}}
@@ -205,7 +205,7 @@ public enum DefaultTemplates {
     {{#summary}}
     <div class="cards">
     {{#levels}}
-    <div class="card"><div class="card-title">{{title}}</div><div class="card-value">{{label}}</div>{{#description}}<div class="card-note">{{description}}</div>{{/description}}</div>
+    <div class="card"><div class="card-title">{{title}}</div><div class="card-value">{{label}}{{^label}}&ndash;{{/label}}</div>{{#description}}<div class="card-note">{{description}}</div>{{/description}}</div>
     {{/levels}}
     <div class="card"><div class="card-title">Risks raised</div><div class="card-value">{{risksRaised}}</div><div class="card-note">appetite: {{appetite}}</div></div>
     <div class="card"><div class="card-title">Untreated above appetite</div><div class="card-value">{{untreated}}</div><div class="card-note">overdue as of {{asOf}}: {{overdue}}</div></div>

@@ -70,10 +70,12 @@ extension Assess {
         throw CLIFailure("\(template ?? "template"): \(error)")
       }
       if format == .pdf, let output {
+        try Self.checkWritable(output)
         try PDFPrinter.print(html: text, to: output)
         return
       }
       if let output {
+        try Self.checkWritable(output)
         do {
           try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
@@ -81,6 +83,18 @@ extension Assess {
         }
       } else {
         print(text, terminator: "")
+      }
+    }
+
+    /// Refuses an output path that is a folder or lies in a folder that does not exist.
+    static func checkWritable(_ output: String) throws {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw CLIFailure("cannot write '\(output)': it is a folder; name a file")
+      }
+      let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+      if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+        throw CLIFailure("cannot write '\(output)': the folder '\(folder)' does not exist")
       }
     }
   }

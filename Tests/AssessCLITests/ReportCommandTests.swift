@@ -181,7 +181,13 @@ import Testing
     let pdfNoOutput = try assess(["report", "ex", "-f", "pdf"], directory: dir)
     #expect(pdfNoOutput.status == 2 && pdfNoOutput.stderr.contains("--format pdf needs --output FILE.pdf"))
     let unwritable = try assess(["report", "ex", "-o", "/nonexistent/dir/r.md"], directory: dir)
-    #expect(unwritable.status == 2 && unwritable.stderr.hasPrefix("error: cannot write '/nonexistent/dir/r.md'"))
+    #expect(
+      unwritable.status == 2
+        && unwritable.stderr
+          == "error: cannot write '/nonexistent/dir/r.md': the folder '/nonexistent/dir' does not exist\n"
+    )
+    let folder = try assess(["report", "ex", "-o", dir.path], directory: dir)
+    #expect(folder.status == 2 && folder.stderr == "error: cannot write '\(dir.path)': it is a folder; name a file\n")
   }
 
   @Test func pdfWithoutChromiumSaysHowToGetIt() throws {
