@@ -400,7 +400,10 @@ public enum DefaultTemplates {
     .note, .flag { margin: 0 0 .25rem; }
     .flag { color: #b45309; font-weight: 600; }
     .who { color: var(--muted); font-weight: 400; font-size: .9em; }
-    table.answers td:first-child { width: 45%; }
+    table.answers { table-layout: fixed; }
+    table.answers th:nth-child(1) { width: 38%; }
+    table.answers th:nth-child(2) { width: 27%; }
+    table.answers th:nth-child(3) { width: 12%; }
     @media print {
       body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
       .part { break-before: page; }
