@@ -103,6 +103,29 @@ import Testing
     }
   }
 
+  @Test func answersKeptAsideAndUnansweredAreListed() throws {
+    let s = try Self.session([
+      .answered(question: "appeal_days", value: .number(30)),
+      .migrated(fromHash: "sha256:a", toHash: "sha256:b", version: "1.0.1", aside: ["appeal_days"]),
+      .parked(question: "appeal_days"),
+    ])
+    let json = Report(s).json
+    let aside = json.at("aside")?.arrayItems ?? []
+    #expect(aside.count == 1)
+    #expect(aside.first?.at("answer") == .string("30"))
+    #expect(aside.first?.at("why") == .string("no longer fits the questionnaire"))
+    let unanswered = json.at("unanswered")?.arrayItems ?? []
+    #expect(unanswered.map { $0.at("id") } == [.string("children_affected"), .string("appeal_days")])
+    #expect(unanswered.map { $0.at("parked") } == [.bool(false), .bool(true)])
+    let md = try ReportRenderer.render(Report(s), as: .markdown)
+    #expect(
+      md.contains(
+        "- Unanswered: Within how many days can a person contest a decision? (Fairness and oversight), parked"))
+    #expect(
+      md.contains(
+        "- Kept aside, no longer fits the questionnaire: Within how many days can a person contest a decision?: 30"))
+  }
+
   @Test func theDiffOfASessionWithItselfIsEmpty() throws {
     let s = try Self.session()
     #expect(SessionDiff(from: s, to: s).isEmpty)
