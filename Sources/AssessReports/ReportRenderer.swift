@@ -32,6 +32,11 @@ public enum ReportRenderer {
     let parsed: MustacheTemplate
     do {
       parsed = try MustacheTemplate(string: text)
+    } catch let error as MustacheTemplate.ParserError {
+      // The content type pragma was put before the template's first line: count columns without it.
+      let pragma = text.prefix { $0 != "}" }.count + 2
+      let column = error.context.lineNumber == 1 ? error.context.columnNumber - pragma : error.context.columnNumber
+      throw .template("line \(error.context.lineNumber), column \(max(1, column)): \(describe(error.error))")
     } catch {
       throw .template("\(error)")
     }
@@ -39,6 +44,23 @@ public enum ReportRenderer {
     guard var context = TemplateContext.make(report.json, ratings: ratings) as? [String: Any] else { return "" }
     context.merge(extra) { $1 }
     return parsed.render(context)
+  }
+
+  /// A parser error in words.
+  static func describe(_ error: any Error) -> String {
+    guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+    switch error {
+    case .sectionCloseNameIncorrect: return "a section is closed that is not the one open"
+    case .unfinishedName: return "a tag is not finished"
+    case .expectedSectionEnd: return "a section is not closed"
+    case .invalidSetDelimiter: return "a set-delimiter tag is malformed"
+    case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
+    case .illegalTokenInsideInheritSection: return "an inheritance section holds a tag it cannot"
+    case .textInsideInheritSection: return "an inheritance section holds text"
+    case .invalidConfigVariableSyntax: return "a pragma is malformed"
+    case .unrecognisedConfigVariable: return "a pragma is not one swift-mustache knows"
+    @unknown default: return "\(error)"
+    }
   }
 
   /// Registers the Markdown content type once.
