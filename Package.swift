@@ -70,3 +70,17 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// Reports (issue 11): Markdown and HTML from Mustache templates, in their own target so the core
+// stays free of the template engine.
+package.dependencies.append(
+  .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"))
+package.targets.append(
+  .target(
+    name: "AssessReports",
+    dependencies: ["AssessKit", .product(name: "Mustache", package: "swift-mustache")]))
+package.targets.append(
+  .testTarget(name: "AssessReportsTests", dependencies: ["AssessReports", "AssessKit", "AssessBuiltins"]))
+if let cli = package.targets.first(where: { $0.name == "assess" }) {
+  cli.dependencies.append("AssessReports")
+}
