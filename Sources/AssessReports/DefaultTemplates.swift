@@ -137,6 +137,20 @@ public enum DefaultTemplates {
     {{#sessionNotes}}
     - {{text}} ({{by}}, {{at}})
     {{/sessionNotes}}
+    {{#agreement}}
+    {{#hasQuestions}}
+
+    ### Independent ratings
+
+    {{rated}} questions rated independently, {{unanimous}} unanimous; the lowest agreement {{lowest}}.
+
+    | Question | Agreement | Ratings | Agreed |
+    | --- | --- | --- | --- |
+    {{#questions}}
+    | {{text}} | {{agreement}} | {{#ratings}}{{rater}}: {{answer}}{{^last()}}; {{/last()}}{{/ratings}} | {{agreed}}{{^agreed}}(open){{/agreed}} |
+    {{/questions}}
+    {{/hasQuestions}}
+    {{/agreement}}
 
     ## Unanswered and kept aside
 
@@ -325,6 +339,20 @@ public enum DefaultTemplates {
     <h3>Notes on the session</h3>
     <ul>{{#sessionNotes}}<li><bdi>{{text}}</bdi> <span class="who">(<bdi>{{by}}</bdi>, {{at}})</span></li>{{/sessionNotes}}</ul>
     {{/hasSessionNotes}}
+    {{#agreement}}
+    {{#hasQuestions}}
+    <h3>Independent ratings</h3>
+    <p>{{rated}} questions rated independently, {{unanimous}} unanimous; the lowest agreement {{lowest}}.</p>
+    <table>
+    <thead><tr><th>Question</th><th>Agreement</th><th>Ratings</th><th>Agreed</th></tr></thead>
+    <tbody>
+    {{#questions}}
+    <tr><td>{{text}}</td><td>{{agreement}}</td><td>{{#ratings}}<bdi>{{rater}}</bdi>: <bdi>{{answer}}</bdi>{{^last()}}<br>{{/last()}}{{/ratings}}</td><td><bdi>{{agreed}}</bdi>{{^agreed}}<em>open</em>{{/agreed}}</td></tr>
+    {{/questions}}
+    </tbody>
+    </table>
+    {{/hasQuestions}}
+    {{/agreement}}
     <h3>Unanswered and kept aside</h3>
     {{#hasUnanswered}}
     <ul>{{#unanswered}}<li>Unanswered: {{text}} ({{section}}){{#parked}}, parked{{/parked}}</li>{{/unanswered}}</ul>

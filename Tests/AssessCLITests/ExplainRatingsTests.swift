@@ -20,4 +20,23 @@ import Testing
     let all = try assess(["explain", "p"], directory: dir, environment: env).stdout
     #expect(all.contains("Agreement: 1 question rated independently"))
   }
+
+  /// Reports show the agreement: each rated question, each rater's answer in words, the agreed one.
+  @Test func reportsShowTheRatings() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let env = ["USER": "dave", "ASSESS_NOW": "2026-11-29T10:00:00Z"]
+    _ = try assess(
+      ["start", "example", "--id", "p", "--participant", "Ana", "--participant", "Ben", "--participant", "Chloe"],
+      input: "Loans\n:poll Ana=3 Ben=2 Chloe=3\n\n:quit\n", directory: dir, environment: env)
+    let markdown = try assess(["report", "p", "--format", "markdown"], directory: dir, environment: env).stdout
+    #expect(markdown.contains("### Independent ratings\n\n1 questions rated independently, 0 unanimous"))
+    #expect(
+      markdown.contains(
+        "| 50% | Ana: Yes, with a legal or similarly significant effect; Ben: It informs a person who decides; Chloe:"))
+    let html = try assess(["report", "p", "--format", "html"], directory: dir, environment: env).stdout
+    #expect(html.contains("<h3>Independent ratings</h3>"))
+    let json = try assess(["report", "p", "--format", "json"], directory: dir, environment: env).stdout
+    #expect(json.contains("\"agreement\": {\n    \"rated\": 1,"))
+  }
 }

@@ -47,6 +47,7 @@ struct ReportBuilder {
       ("unanswered", .array(unanswered())),
       ("aside", .array(aside())),
       ("sessionNotes", .array(session.state.notes.filter { $0.question == nil }.map(note))),
+      ("agreement", agreement()),
       ("history", .array(session.events.map(historyLine))),
     ])
   }
