@@ -110,7 +110,10 @@ extension Interview {
     case .note: break
     }
     let current = engine.answer(item)
-    if current.isPresent {
+    if current.isPresent, session.state.proposed.contains(item.id) {
+      let from = session.state.reassessmentOf.map { " from '\($0)'" } ?? ""
+      parts.append("carried\(from): \(display(current, question)); Enter confirms it")
+    } else if current.isPresent {
       parts.append("now: \(display(current, question)); Enter keeps it")
     } else if !engine.isRequired(item) {
       parts.append("optional: Enter skips")

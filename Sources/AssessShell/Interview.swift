@@ -134,6 +134,8 @@ public final class Interview {
     let existing = engine.answer(item)
     if trimmed.isEmpty {
       if existing.isPresent {
+        // Enter keeps the answer; a carried one is thereby confirmed.
+        try perform { try recorder.confirm(item.id, by: who) }
         advance(from: item)
         return .moved
       }
@@ -156,6 +158,7 @@ public final class Interview {
       editor.addHistory(trimmed)
       let changed = value != existing
       try answer(item.id, value)
+      if !changed { try perform { try recorder.confirm(item.id, by: who) } }
       // A new or changed answer goes on to what is still open (newly opened questions come next);
       // keeping an answer while walking back through them goes to the next one.
       if changed { walking = false }
@@ -224,8 +227,10 @@ public final class Interview {
     cursor = firstPending(after: item)
   }
 
+  /// Open: no answer and not passed over, or an answer carried by a re-assessment and not confirmed.
   func isPending(_ item: PathItem) -> Bool {
-    !engine.answer(item).isPresent && !session.state.skipped.contains(item.id)
+    (!engine.answer(item).isPresent && !session.state.skipped.contains(item.id))
+      || session.state.proposed.contains(item.id)
   }
 
   /// The first unanswered, unskipped, unparked item after `item` (or from the start), else before

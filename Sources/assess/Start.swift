@@ -32,6 +32,12 @@ extension Assess {
         valueName: "session"))
     var answersFrom: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "Re-assess this session: carry its answers (to confirm), notes, flags and plan, linked to it.",
+        valueName: "old-id"))
+    var from: String?
+
     @Flag(help: "Do not ask anything: apply the answers, save, report, and exit.")
     var noInput = false
 
@@ -67,7 +73,9 @@ extension Assess {
         given = set
         order = keys
       }
+      if from != nil && answersFrom != nil { throw CLIFailure("give --from or --answers-from, not both") }
       let carried = try answersFrom.map { try Carry.answers(from: $0, into: q, context: context) }
+      let old = try from.map { try context.load($0) }
       let existing: Set<String>
       do { existing = Set(try context.store.ids()) } catch { throw CLIFailure(error.message) }
       let sessionId = id ?? SessionId.make(questionnaire: q.id, date: Clock.today(), existing: existing)
@@ -86,6 +94,10 @@ extension Assess {
           for (key, value) in carried.answers { try recorder.answer(key, value, by: who) }
           try recorder.note(carried.summary, on: nil, by: who)
           print(carried.summary)
+        }
+        if let old {
+          let carried = try recorder.reassess(from: old, by: who)
+          print(Carry.describe(carried, from: old))
         }
         for key in order {
           guard let value = given[key] else { continue }
@@ -136,6 +148,18 @@ enum Carry {
       : "Carried \(carried.count) answer\(carried.count == 1 ? "" : "s") from session '\(other.id)' (\(what)): "
         + carried.map(\.0).joined(separator: ", ")
     return (carried, summary)
+  }
+}
+
+extension Carry {
+  /// What a re-assessment carried, in one paragraph.
+  static func describe(_ r: Reassessment, from old: Session) -> String {
+    var out =
+      "Re-assessing session '\(old.id)' (\(old.questionnaire.id) \(old.questionnaire.version)): carried "
+      + "\(r.proposed.count) answer\(r.proposed.count == 1 ? "" : "s") to confirm, \(r.notes) note\(r.notes == 1 ? "" : "s"), "
+      + "\(r.flags) flag\(r.flags == 1 ? "" : "s") and the treatment of \(r.treatments.count) risk\(r.treatments.count == 1 ? "" : "s")"
+    for (risk, why) in r.treatmentsLeft { out += "\n  not carried: the treatment of '\(risk)': \(why)" }
+    return out
   }
 }
 

@@ -45,6 +45,10 @@ public enum HistoryText {
     case .reopened: return "required questions are open again: reopened"
     case .rated(let question, let rater, let value): return "\(rater) rated \(question) = \(value)"
     case .raterCopy(let session, let rater): return "independent ratings by \(rater) for session '\(session)'"
+    case .reassessment(let of, let version, let proposed):
+      return
+        "re-assesses session '\(of)' (\(version)); \(proposed.count) carried answer\(proposed.count == 1 ? "" : "s") to confirm"
+    case .confirmed(let question): return "confirmed the carried answer to \(question)"
     }
   }
 }

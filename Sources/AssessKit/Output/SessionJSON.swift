@@ -11,6 +11,8 @@ public enum SessionJSON {
         .object([
           ("id", .string(session.id)), ("status", .string(session.status.rawValue)),
           ("archived", .bool(state.archived)),
+          ("reassessmentOf", state.reassessmentOf.map(JSON.string) ?? .null),
+          ("toConfirm", .array(state.proposed.sorted().map(JSON.string))),
           ("source", .string(state.source)),
           ("created", time(state.createdAt)), ("createdBy", .string(state.createdBy)),
           ("updated", time(state.updatedAt)), ("events", .number(Double(state.eventCount))),

@@ -21,6 +21,13 @@ public enum StatusText {
         + state.participants.map { p in p.role.map { "\(p.name) (\($0))" } ?? p.name }
         .joined(separator: ", ") + "\n"
     }
+    if let old = state.reassessmentOf {
+      let n = state.proposed.count
+      out +=
+        "Re-assessment of session '\(old)'"
+        + (n == 0
+          ? ": every carried answer confirmed\n" : ": \(n) carried answer\(n == 1 ? "" : "s") still to confirm\n")
+    }
     let (answered, onPath) = session.progress
     out += "Progress: \(answered) of \(onPath) answered"
     let missing = session.engine.unanswered

@@ -69,6 +69,12 @@ public enum EventCodec {
       ]
     case .rated(let question, let rater, let value):
       fields += [("question", .string(question)), ("rater", .string(rater)), ("value", value.json)]
+    case .reassessment(let of, let version, let proposed):
+      fields += [
+        ("session", .string(of)), ("version", .string(version)), ("proposed", .array(proposed.map(JSON.string))),
+      ]
+    case .confirmed(let question):
+      fields += [("question", .string(question))]
     case .raterCopy(let session, let rater):
       fields += [("session", .string(session)), ("rater", .string(rater))]
     case .archived(let reason):
@@ -102,6 +108,7 @@ public enum EventCodec {
     var aside: [String]?
     var reason: String?
     var cause: Int?
+    var proposed: [String]?
     var rater: String?
     var session: String?
     var residual: [String: String]?
@@ -189,6 +196,10 @@ public enum EventCodec {
         value: try need(record.value, "value").value)
     case "rater":
       kind = .raterCopy(session: try need(record.session, "session"), rater: try need(record.rater, "rater"))
+    case "reassessment":
+      kind = .reassessment(
+        of: try need(record.session, "session"), version: record.version ?? "", proposed: record.proposed ?? [])
+    case "confirmed": kind = .confirmed(question: try need(record.question, "question"))
     default: throw DecodeError(message: "unknown event type '\(record.type)'")
     }
     guard let at = Timestamp(record.at) else {

@@ -47,6 +47,11 @@ public struct SessionEvent: Sendable, Hashable {
     case rated(question: String, rater: String, value: Value)
     /// This session is `rater`'s independent rating copy of session `session`.
     case raterCopy(session: String, rater: String)
+    /// This session re-assesses session `of` (on its questionnaire `version`); the answers listed were
+    /// carried from it and are proposed until confirmed or changed.
+    case reassessment(of: String, version: String, proposed: [String])
+    /// A carried answer was confirmed as it stands.
+    case confirmed(question: String)
 
     /// The event's type name in the log.
     public var name: String {
@@ -72,6 +77,8 @@ public struct SessionEvent: Sendable, Hashable {
       case .reopened: return "reopened"
       case .rated: return "rated"
       case .raterCopy: return "rater"
+      case .reassessment: return "reassessment"
+      case .confirmed: return "confirmed"
       }
     }
   }

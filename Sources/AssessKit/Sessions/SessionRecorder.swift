@@ -315,7 +315,7 @@ public final class SessionRecorder {
   /// Every change that can move it settles this itself; a caller needs it only for a session
   /// that was complete from its start (no required questions).
   public func settleCompletion(by: String) throws(SessionError) {
-    let complete = session.engine.unanswered.isEmpty
+    let complete = session.engine.unanswered.isEmpty && session.state.proposed.isEmpty
     if let kind = SessionRules.completionEvent(complete: complete, wasComplete: session.state.completed) {
       try append(kind, by: by)
     }
@@ -331,7 +331,7 @@ public final class SessionRecorder {
       try append(.signOffVoided(reason: reason, cause: event.seq), by: by)
     }
     switch kind {
-    case .answered, .changed, .cleared, .skipped, .migrated: try settleCompletion(by: by)
+    case .answered, .changed, .cleared, .skipped, .migrated, .reassessment, .confirmed: try settleCompletion(by: by)
     default: break
     }
   }

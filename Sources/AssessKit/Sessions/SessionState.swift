@@ -125,6 +125,10 @@ public struct SessionState: Sendable, Hashable {
   public internal(set) var ratings: [Rating] = []
   /// When this session is one person's independent rating copy of another session: whose, and of which.
   public internal(set) var raterCopy: RaterCopy?
+  /// The session this one re-assesses (`start --from`), if any.
+  public internal(set) var reassessmentOf: String?
+  /// Answers carried from that session and not yet confirmed or changed.
+  public internal(set) var proposed: Set<String> = []
   /// The number of events and the time of the last one.
   public internal(set) var eventCount = 0
   /// When the last event was recorded.
@@ -162,8 +166,12 @@ public struct SessionState: Sendable, Hashable {
       aside[question] = nil
       skipped.remove(question)
       parked.remove(question)
+      // A carried answer stays proposed while it is being carried (`answered` after `reassessment`);
+      // changing it settles it.
+      if case .changed = event.kind { proposed.remove(question) }
     case .cleared(let question, _):
       answers[question] = nil
+      proposed.remove(question)
     case .skipped(let question):
       skipped.insert(question)
     case .parked(let question):
@@ -210,6 +218,11 @@ public struct SessionState: Sendable, Hashable {
       completed = false
     case .rated(let question, let rater, let value):
       recordRating(Rating(question: question, rater: rater, value: value, at: event.at))
+    case .reassessment(let of, _, let carried):
+      reassessmentOf = of
+      proposed = Set(carried)
+    case .confirmed(let question):
+      proposed.remove(question)
     case .raterCopy(let session, let rater):
       raterCopy = RaterCopy(session: session, rater: rater)
     }
