@@ -40,6 +40,8 @@ extension Assess {
         do {
           let session = try context.store.load(id).0
           if let questionnaire, session.questionnaire.id != questionnaire { continue }
+          // Archived sessions and rater copies are not the organization's open register.
+          if session.state.archived || session.state.raterCopy != nil { continue }
           sessions.append(session)
         } catch {
           unreadable.append((id, error.message))

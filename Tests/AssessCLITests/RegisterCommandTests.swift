@@ -51,6 +51,16 @@ import Testing
     #expect(lines.last?.contains("untreated") == true)
   }
 
+  /// An archived session is out of the register (and back when restored).
+  @Test func archivedSessionsAreLeftOut() throws {
+    try makeSessions()
+    #expect(try run(["register"]).stdout.contains("loans"))
+    #expect(try run(["archive", "loans"]).status == 0)
+    #expect(!(try run(["register"]).stdout.contains("loans")))
+    #expect(try run(["archive", "loans", "--restore"]).status == 0)
+    #expect(try run(["register"]).stdout.contains("loans"))
+  }
+
   @Test func jsonCsvAndFilters() throws {
     try makeSessions()
     let json = try run(["register", "--json"])
