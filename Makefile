@@ -60,10 +60,13 @@ lint:
 format:
 	$(SWIFT) format -i -r $(FORMAT_PATHS)
 
+# The benchmark suite, then the session stores side by side (files, and PostgreSQL on a throwaway
+# cluster on loopback; without PostgreSQL that part says so and the rest stands).
 bench: deps
 	$(SWIFT) build -c release --product assess
 	$(SWIFT) build -c release --product assess-bench
 	.build/release/assess-bench
+	@$(MAKE) --no-print-directory bench-postgres || echo "note: the store figures need PostgreSQL; see docs/STORES.md (make bench-postgres)"
 
 release: deps
 	$(SWIFT) build -c release

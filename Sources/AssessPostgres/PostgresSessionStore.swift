@@ -148,6 +148,35 @@ public final class PostgresSessionStore: SessionStore, TransferableSessionStore,
     }
   }
 
+  /// Deletes a session's rows (events, pinned questionnaires, writer record) in one transaction,
+  /// under its advisory lock: refused, naming the holder, while a writer has it open.
+  public func remove(_ id: String) throws(StoreError) {
+    if let problem = SessionId.problem(with: id) { throw StoreError(.invalidId, problem) }
+    let link = try PostgresLink(location)
+    defer { link.close() }
+    try PostgresSchema.check(link)
+    let rows = try link.query("SELECT lock_key FROM assess_sessions WHERE id = \(id)")
+    guard let row = rows.first else { throw StoreError(.notFound, "no session '\(id)' in \(name)") }
+    let key = try link.decode(row, as: Int32.self)
+    let taken = try link.query("SELECT pg_try_advisory_lock(\(PostgresSchema.lockNamespace), \(key))")
+    guard let first = taken.first, try link.decode(first, as: Bool.self) else {
+      throw StoreError(
+        .locked, "session '\(id)' is open for writing by \(try holder(id, key, link)); it was not removed")
+    }
+    defer { _ = try? link.query("SELECT pg_advisory_unlock(\(PostgresSchema.lockNamespace), \(key))") }
+    try link.query("BEGIN")
+    do throws(StoreError) {
+      try link.query("DELETE FROM assess_writers WHERE session_id = \(id)")
+      try link.query("DELETE FROM assess_questionnaires WHERE session_id = \(id)")
+      try link.query("DELETE FROM assess_events WHERE session_id = \(id)")
+      try link.query("DELETE FROM assess_sessions WHERE id = \(id)")
+      try link.query("COMMIT")
+    } catch {
+      _ = try? link.query("ROLLBACK")
+      throw error
+    }
+  }
+
   public func openForWriting(_ id: String) throws(StoreError) -> any SessionWriter {
     if let problem = SessionId.problem(with: id) { throw StoreError(.invalidId, problem) }
     let link = try PostgresLink(location)

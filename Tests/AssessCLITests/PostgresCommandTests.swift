@@ -97,6 +97,13 @@ struct PostgresCommandTests {
     let refused = try run(["store", "copy", "folder", other])
     #expect(refused.status == 2 && refused.stderr.contains("session 'loans' already exists in postgres://"))
     #expect(try run(["status", "loans", "--store", other]).stdout == status.stdout)
+    // Archive and remove work on the database too.
+    #expect(try run(["archive", "loans", "--store", other]).status == 0)
+    #expect(!(try run(["list", "--store", other]).stdout.contains("  loans  ")))
+    let removed = try run(["rm", "loans", "--yes", "--store", other])
+    #expect(removed.status == 0, "\(removed.stderr)")
+    #expect(try run(["status", "loans", "--store", other]).status == 2)
+    #expect(try run(["store", "copy", "folder", other, "loans"]).status == 0)
   }
 
   @Test func userErrorsAreOneSentenceWithoutThePasswordAndExitTwo() throws {
