@@ -78,16 +78,25 @@ extension Assess {
       let old = try from.map { try context.load($0) }
       let existing: Set<String>
       do { existing = Set(try context.store.ids()) } catch { throw CLIFailure(error.message) }
-      let sessionId = id ?? SessionId.make(questionnaire: q.id, date: Clock.today(), existing: existing)
       let who = facilitator ?? SessionContext.loginName
-      let recorder: SessionRecorder
-      do {
-        recorder = try SessionRecorder.create(
-          sessionId, questionnaire: q, text: source.text, source: questionnaire, facilitator: who,
-          participants: participant, in: context.store, clock: Clock.now)
-      } catch {
-        throw CLIFailure(error)
+      var taken = existing
+      var recorder: SessionRecorder?
+      // A made-up id another `start` took a moment ago (two facilitators starting at once) is not an
+      // error: the next free one is taken. An id given with --id is the person's, and is refused.
+      while recorder == nil {
+        let candidate = id ?? SessionId.make(questionnaire: q.id, date: Clock.today(), existing: taken)
+        do {
+          recorder = try SessionRecorder.create(
+            candidate, questionnaire: q, text: source.text, source: questionnaire, facilitator: who,
+            participants: participant, in: context.store, clock: Clock.now)
+        } catch {
+          guard id == nil, error.kind == .store(.exists), taken.insert(candidate).inserted, taken.count < 10_000 else {
+            throw CLIFailure(error)
+          }
+        }
       }
+      guard let recorder else { throw CLIFailure("the session could not be created") }
+      let sessionId = recorder.session.id
       defer { recorder.close() }
       do {
         if let carried {

@@ -81,4 +81,29 @@ import Testing
         "\(value): \(r.stderr)")
     }
   }
+
+  /// Six `start`s at once without `--id` each get a session of their own (the next free id), not
+  /// "already exists"; an id given with `--id` that is taken is still refused.
+  @Test func concurrentStartsWithTheDefaultIdTakeTheNextFreeOne() throws {
+    let processes = try (1...6).map { _ -> Process in
+      let process = Process()
+      process.executableURL = assessBinary
+      process.arguments = ["start", "example", "--no-input"]
+      process.currentDirectoryURL = dir
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      process.environment = ["ASSESS_NOW": "2026-11-29T10:00:00Z", "PATH": "/usr/bin:/bin"]
+      try process.run()
+      return process
+    }
+    for process in processes {
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 3)  // started, with required answers missing
+    }
+    let ids = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sessions").path)
+      .filter { $0.hasPrefix("example-2026-11-29") }
+    #expect(ids.count == 6, "\(ids)")
+    let taken = try assess(["start", "example", "--id", "m", "--no-input"], directory: dir)
+    #expect(taken.status == 2 && taken.stderr.contains("session 'm' already exists"))
+  }
 }
