@@ -155,14 +155,7 @@ public final class PostgresSessionStore: SessionStore, TransferableSessionStore,
     let link = try PostgresLink(location)
     defer { link.close() }
     try PostgresSchema.check(link)
-    let rows = try link.query("SELECT lock_key FROM assess_sessions WHERE id = \(id)")
-    guard let row = rows.first else { throw StoreError(.notFound, "no session '\(id)' in \(name)") }
-    let key = try link.decode(row, as: Int32.self)
-    let taken = try link.query("SELECT pg_try_advisory_lock(\(PostgresSchema.lockNamespace), \(key))")
-    guard let first = taken.first, try link.decode(first, as: Bool.self) else {
-      throw StoreError(
-        .locked, "session '\(id)' is open for writing by \(try holder(id, key, link)); it was not removed")
-    }
+    let key = try lock(id, on: link, refused: "it was not removed")
     defer { _ = try? link.query("SELECT pg_advisory_unlock(\(PostgresSchema.lockNamespace), \(key))") }
     try link.query("BEGIN")
     do throws(StoreError) {
@@ -182,14 +175,7 @@ public final class PostgresSessionStore: SessionStore, TransferableSessionStore,
     let link = try PostgresLink(location)
     do throws(StoreError) {
       try PostgresSchema.check(link)
-      let rows = try link.query("SELECT lock_key FROM assess_sessions WHERE id = \(id)")
-      guard let row = rows.first else { throw StoreError(.notFound, "no session '\(id)' in \(name)") }
-      let key = try link.decode(row, as: Int32.self)
-      let taken = try link.query("SELECT pg_try_advisory_lock(\(PostgresSchema.lockNamespace), \(key))")
-      guard let first = taken.first, try link.decode(first, as: Bool.self) else {
-        throw StoreError(
-          .locked, "session '\(id)' is open for writing by \(try holder(id, key, link)); read-only commands still work")
-      }
+      let key = try lock(id, on: link, refused: "read-only commands still work")
       try registerWriter(id, link)
       return PostgresSessionWriter(id: id, key: key, link: link, store: name)
     } catch {
@@ -216,6 +202,19 @@ public final class PostgresSessionStore: SessionStore, TransferableSessionStore,
       INSERT INTO assess_questionnaires (session_id, hash, format, text)
       VALUES (\(id), \(pinned.hash), \(pinned.format), \(pinned.text)) ON CONFLICT DO NOTHING
       """)
+  }
+
+  /// Takes a session's advisory lock on `link` and returns its key; `.notFound` for an unknown id,
+  /// `.locked` naming the holder (and then `refused`) while another connection holds it.
+  private func lock(_ id: String, on link: PostgresLink, refused: String) throws(StoreError) -> Int32 {
+    let rows = try link.query("SELECT lock_key FROM assess_sessions WHERE id = \(id)")
+    guard let row = rows.first else { throw StoreError(.notFound, "no session '\(id)' in \(name)") }
+    let key = try link.decode(row, as: Int32.self)
+    let taken = try link.query("SELECT pg_try_advisory_lock(\(PostgresSchema.lockNamespace), \(key))")
+    guard let first = taken.first, try link.decode(first, as: Bool.self) else {
+      throw StoreError(.locked, "session '\(id)' is open for writing by \(try holder(id, key, link)); \(refused)")
+    }
+    return key
   }
 
   /// Records who holds the lock, so a refused writer can be told.

@@ -194,25 +194,9 @@ public final class Interview {
     }
   }
 
-  /// Runs a change through the recorder, which saves it before applying it: nothing is shown
-  /// before it is on disk. A change the store cannot keep ends the interview; one the recorder
-  /// refuses is said in one line, and the interview goes on.
-  /// - Returns: whether the change was made.
+  /// Runs a change through the recorder: `ShellOutput.perform`.
   @discardableResult
-  func perform(_ change: () throws -> Void) throws(InterviewError) -> Bool {
-    do {
-      try change()
-      return true
-    } catch let error as SessionError {
-      if case .store = error.kind {
-        throw InterviewError(message: "\(error.message); the last change was not saved")
-      }
-      out.line(out.yellow(error.message.prefix(1).uppercased() + error.message.dropFirst() + "."))
-      return false
-    } catch {
-      throw InterviewError(message: "\(error); the last change was not saved")
-    }
-  }
+  func perform(_ change: () throws -> Void) throws(InterviewError) -> Bool { try out.perform(change) }
 
   /// The next item to ask after `item`.
   func advance(from item: PathItem) {

@@ -120,14 +120,7 @@ public final class PlanWalk {
   /// Records one change; a refusal is said and `false` returned.
   @discardableResult
   private func edit(_ id: String, _ fields: [String: String]) throws(InterviewError) -> Bool {
-    do {
-      try recorder.editTreatment(risk: id, fields: fields, by: who)
-      return true
-    } catch {
-      if case .store = error.kind { throw InterviewError(message: "\(error.message); the last change was not saved") }
-      out.line(out.yellow(error.message.prefix(1).uppercased() + error.message.dropFirst() + "."))
-      return false
-    }
+    try out.perform { try recorder.editTreatment(risk: id, fields: fields, by: who) }
   }
 
   private func option(_ id: String) throws {

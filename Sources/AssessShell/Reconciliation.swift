@@ -228,20 +228,9 @@ public final class Reconciliation {
     return left == 0 && !quit ? .settled : .open
   }
 
-  /// Runs a change through the recorder; a refusal is said in one line, a store failure ends the walk.
+  /// Runs a change through the recorder: `ShellOutput.perform`.
   @discardableResult
-  func perform(_ change: () throws -> Void) throws(InterviewError) -> Bool {
-    do {
-      try change()
-      return true
-    } catch let error as SessionError {
-      if case .store = error.kind { throw InterviewError(message: "\(error.message); the last change was not saved") }
-      out.line(out.yellow(error.message.prefix(1).uppercased() + error.message.dropFirst() + "."))
-      return false
-    } catch {
-      throw InterviewError(message: "\(error); the last change was not saved")
-    }
-  }
+  func perform(_ change: () throws -> Void) throws(InterviewError) -> Bool { try out.perform(change) }
 
   func question(of id: String) -> Question? {
     questionnaire.question(AnswerSet.splitInstance(id)?.question ?? id)
