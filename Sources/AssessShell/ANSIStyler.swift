@@ -1,6 +1,10 @@
 import AssessKit
 
 /// Styles text with ANSI escape codes: the one place in `assess` that writes them.
+///
+/// Each escape is marked with `Console.styleKey`, so the output sink (`Console`) can tell it from an
+/// escape that came in with a questionnaire's or a person's text: ours reach the terminal as plain SGR,
+/// any other is shown escaped. Text styled here must be written through `Console` or `ShellOutput`.
 public struct ANSIStyler: TextStyler {
   /// Creates the styler.
   public init() {}
@@ -8,7 +12,7 @@ public struct ANSIStyler: TextStyler {
   public var isPlain: Bool { false }
 
   public func apply(_ style: TextStyle, _ text: String) -> String {
-    "\u{1B}[\(Self.code(style))m\(text)\u{1B}[0m"
+    Console.styleEscape(Self.code(style)) + text + Console.styleEscape("0")
   }
 
   /// The SGR parameters of a style.

@@ -21,7 +21,8 @@ public final class ReadlineEditor: LineEditor {
 
   public func readLine(prompt: String, initial: String?) -> LineEvent {
     var pointer: UnsafeMutablePointer<CChar>?
-    let result = assess_read_line(prompt, initial ?? "", &pointer)
+    // The prompt is text for a person (a participant's name, a label): sanitized, our styling kept.
+    let result = assess_read_line(Console.terminalText(prompt, prompt: true), initial ?? "", &pointer)
     switch Int(result) {
     case ASSESS_LINE:
       guard let pointer else { return .endOfInput }

@@ -7,16 +7,14 @@ import Foundation
   import Musl
 #endif
 
-/// Where the shell writes, unbuffered, with the terminal's width and whether to use colour.
+/// Where the shell writes (through `Console`, unbuffered), with the terminal's width and whether to use colour.
 public final class ShellOutput {
   /// Whether to use ANSI colour and bold.
   public let color: Bool
-  private let handle: FileHandle
 
   /// Output to standard output.
   public init(color: Bool) {
     self.color = color
-    handle = FileHandle.standardOutput
   }
 
   /// The terminal's width (80 when unknown, at least 40).
@@ -29,9 +27,10 @@ public final class ShellOutput {
     return 80
   }
 
-  /// Writes text as it is.
+  /// Writes text for a person through the output sink: control characters and bidi overrides in it
+  /// are shown escaped; the styling of `style` is kept (`Console`).
   public func write(_ text: String) {
-    handle.write(Data(text.utf8))
+    Console.out(text, terminator: "")
   }
 
   /// Writes a line, wrapped to the width, continuation lines indented by `indent`.

@@ -1,7 +1,9 @@
 // The readline shim: every readline global is set here, in static inline functions, never from Swift.
 // The line is read with readline's callback interface and our own select loop, so that Ctrl-C can
 // clear the line (or, on an empty line, end the interview) and SIGTERM or SIGHUP end it cleanly,
-// with the terminal restored.
+// with the terminal restored. Ctrl-\ (SIGQUIT) leaves as Ctrl-D does, whatever is typed; Ctrl-Z
+// (SIGTSTP) restores the terminal before stopping, and on `fg` (SIGCONT) the prompt and the typed
+// text are drawn again. Every handler only sets a flag and wakes the select loop; the loop does the work.
 #ifndef ASSESS_READLINE_SHIM_H
 #define ASSESS_READLINE_SHIM_H
 
@@ -30,6 +32,10 @@ static int assess_line_ready = 0;
 static volatile sig_atomic_t assess_got_sigint = 0;
 static volatile sig_atomic_t assess_got_sigwinch = 0;
 static volatile sig_atomic_t assess_got_sigterm = 0;
+static volatile sig_atomic_t assess_got_sigquit = 0;
+static volatile sig_atomic_t assess_got_sigtstp = 0;
+static volatile sig_atomic_t assess_got_sigcont = 0;
+static volatile sig_atomic_t assess_reading = 0;
 static char **assess_candidates = NULL;
 static int assess_candidate_count = 0;
 
@@ -58,6 +64,43 @@ static void assess_wake(void) {
 static void assess_on_sigint(int signal) { (void)signal; assess_got_sigint = 1; assess_wake(); }
 static void assess_on_sigwinch(int signal) { (void)signal; assess_got_sigwinch = 1; assess_wake(); }
 static void assess_on_sigterm(int signal) { (void)signal; assess_got_sigterm = 1; assess_wake(); }
+static void assess_on_sigquit(int signal) { (void)signal; assess_got_sigquit = 1; assess_wake(); }
+static void assess_on_sigcont(int signal) { (void)signal; assess_got_sigcont = 1; assess_wake(); }
+
+/// Ctrl-Z: at the prompt, the loop restores the terminal and stops the process (assess_stop); while
+/// output is printing (the terminal is not in readline's mode then), it stops at once, as by default:
+/// SIGTSTP's default action is put back for that one signal (sigaction and raise are async-signal-safe),
+/// and the SIGCONT handler puts ours back (assess_on_sigcont_restoring).
+static void assess_on_sigtstp(int signal);
+
+static inline struct sigaction *assess_tstp_action(void) {
+  static struct sigaction action;
+  return &action;
+}
+
+static void assess_on_sigcont_restoring(int signal) {
+  (void)signal;
+  sigaction(SIGTSTP, assess_tstp_action(), NULL);
+  assess_got_sigcont = 1;
+  assess_wake();
+}
+
+static void assess_on_sigtstp(int signal) {
+  (void)signal;
+  if (assess_reading) {
+    assess_got_sigtstp = 1;
+    assess_wake();
+    return;
+  }
+  int saved = errno;
+  struct sigaction fallback;
+  memset(&fallback, 0, sizeof fallback);
+  sigemptyset(&fallback.sa_mask);
+  fallback.sa_handler = SIG_DFL;
+  sigaction(SIGTSTP, &fallback, NULL);
+  raise(SIGTSTP);  // pending until this handler returns; then the process stops
+  errno = saved;
+}
 
 /// Completion: every candidate that starts with the whole line typed so far (case-insensitive).
 static char *assess_completion_generator(const char *text, int state) {
@@ -117,9 +160,9 @@ static inline void assess_set_candidates(const char *const *items, int count) {
   }
 }
 
-/// The handlers in force before ours: SIGINT, SIGWINCH, SIGTERM, SIGHUP.
+/// The handlers in force before ours: SIGINT, SIGWINCH, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT.
 static inline struct sigaction *assess_saved_actions(void) {
-  static struct sigaction saved[4];
+  static struct sigaction saved[7];
   return saved;
 }
 
@@ -153,8 +196,18 @@ static inline void assess_signals_install(void) {
   action.sa_handler = assess_on_sigterm;
   sigaction(SIGTERM, &action, &saved[2]);
   sigaction(SIGHUP, &action, &saved[3]);
+  action.sa_handler = assess_on_sigquit;
+  sigaction(SIGQUIT, &action, &saved[4]);
+  action.sa_handler = assess_on_sigtstp;
+  *assess_tstp_action() = action;
+  sigaction(SIGTSTP, &action, &saved[5]);
+  action.sa_handler = assess_on_sigcont_restoring;
+  sigaction(SIGCONT, &action, &saved[6]);
   assess_got_sigint = 0;
   assess_got_sigterm = 0;
+  assess_got_sigquit = 0;
+  assess_got_sigtstp = 0;
+  assess_got_sigcont = 0;
   *assess_signals_installed() = 1;
 }
 
@@ -166,7 +219,49 @@ static inline void assess_signals_restore(void) {
   sigaction(SIGWINCH, &saved[1], NULL);
   sigaction(SIGTERM, &saved[2], NULL);
   sigaction(SIGHUP, &saved[3], NULL);
+  sigaction(SIGQUIT, &saved[4], NULL);
+  sigaction(SIGTSTP, &saved[5], NULL);
+  sigaction(SIGCONT, &saved[6], NULL);
   *assess_signals_installed() = 0;
+}
+
+/// readline's terminal mode again, and the prompt and typed text drawn again from the start of the
+/// screen line: in place after a stop without a shell's messages, on the fresh line a shell leaves after
+/// `fg` otherwise.
+static inline void assess_redraw(void) {
+  rl_reset_after_signal();
+  FILE *out = rl_outstream ? rl_outstream : stdout;
+  fputc('\r', out);
+  fflush(out);
+  rl_forced_update_display();
+}
+
+/// Ctrl-Z at the prompt: the terminal back as it was, the process stopped; on `fg`, readline's
+/// terminal mode again and the prompt and typed text drawn again. In an orphaned process group
+/// (no job control) the stop is ignored by the kernel and the line is simply drawn again.
+static inline void assess_stop(void) {
+  rl_cleanup_after_signal();
+  struct sigaction fallback, ours;
+  memset(&fallback, 0, sizeof fallback);
+  sigemptyset(&fallback.sa_mask);
+  fallback.sa_handler = SIG_DFL;
+  sigaction(SIGTSTP, &fallback, &ours);
+  sigset_t set, old;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTSTP);
+  sigprocmask(SIG_UNBLOCK, &set, &old);
+  raise(SIGTSTP);  // stops here until SIGCONT
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  sigaction(SIGTSTP, &ours, NULL);
+  assess_got_sigcont = 0;
+  assess_redraw();
+}
+
+/// After SIGCONT (a stop by SIGSTOP, or one while output was printing): readline's terminal mode
+/// again (the shell may have changed it), and the prompt and typed text drawn again in place.
+static inline void assess_continued(void) {
+  rl_cleanup_after_signal();
+  assess_redraw();
 }
 
 /// Reads one line with editing, history and completion. `initial` is put on the line to edit.
@@ -177,11 +272,18 @@ static inline int assess_read_line(const char *prompt, const char *initial, char
   *out = NULL;
   // A Ctrl-C or SIGTERM that came while output was printing counts now, on an empty line.
   if (assess_got_sigterm) return ASSESS_TERMINATE;
+  if (assess_got_sigquit) {
+    assess_got_sigquit = 0;
+    return ASSESS_EOF;
+  }
   if (assess_got_sigint) {
     assess_got_sigint = 0;
     return ASSESS_INTERRUPT;
   }
+  assess_got_sigtstp = 0;
+  assess_got_sigcont = 0;
   rl_callback_handler_install(prompt, assess_on_line);
+  assess_reading = 1;
   if (initial && *initial) {
     rl_insert_text(initial);
     rl_redisplay();
@@ -204,6 +306,19 @@ static inline int assess_read_line(const char *prompt, const char *initial, char
     if (assess_got_sigterm) {
       result = ASSESS_TERMINATE;
       break;
+    }
+    if (assess_got_sigquit) {
+      assess_got_sigquit = 0;
+      result = ASSESS_EOF;
+      break;
+    }
+    if (assess_got_sigtstp) {
+      assess_got_sigtstp = 0;
+      assess_stop();
+    }
+    if (assess_got_sigcont) {
+      assess_got_sigcont = 0;
+      assess_continued();
     }
     if (assess_got_sigwinch) {
       assess_got_sigwinch = 0;
@@ -233,6 +348,7 @@ static inline int assess_read_line(const char *prompt, const char *initial, char
       }
     }
   }
+  assess_reading = 0;
   if (!assess_line_ready) {
     // Ended without a line: clear it, restore the terminal, and end the screen line.
     rl_replace_line("", 0);

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -66,12 +67,12 @@ extension Assess {
       }
       let session = recorder.session
       let (answered, onPath) = session.progress
-      print(
+      Console.out(
         "Session '\(session.id)': \(recorded) answer\(recorded == 1 ? "" : "s") saved; \(answered) of \(onPath) answered"
       )
       let aside = session.engine.answersAside
       if !aside.isEmpty {
-        print(
+        Console.out(
           "\(aside.count) answer\(aside.count == 1 ? " no longer applies and is" : "s no longer apply and are") kept aside\(session.questionnaire.semantics == .surveyjs ? " (still read, as SurveyJS does)" : ""): \(aside.joined(separator: ", "))"
         )
       }

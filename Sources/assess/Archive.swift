@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -30,10 +31,10 @@ extension Assess {
       do {
         if restore {
           try recorder.restore(by: who)
-          print("Session '\(recorder.session.id)' is restored: it takes changes again")
+          Console.out("Session '\(recorder.session.id)' is restored: it takes changes again")
         } else {
           try recorder.archive(reason: reason, by: who)
-          print("Session '\(recorder.session.id)' is archived: kept and readable, closed to changes")
+          Console.out("Session '\(recorder.session.id)' is archived: kept and readable, closed to changes")
         }
       } catch {
         throw CLIFailure(error)
@@ -68,19 +69,19 @@ extension Assess {
           throw CLIFailure("deleting session '\(resolved)' cannot be undone; say --yes to do it without a terminal")
         }
         let (answered, _) = session.progress
-        print(
+        Console.out(
           "Delete session '\(resolved)' (\(session.questionnaire.id) \(session.questionnaire.version), \(session.status), "
             + "\(answered) answers, \(session.events.count) events) from \(context.store.name)? This cannot be undone. [y/N] ",
           terminator: "")
         fflush(nil)
         let reply = Swift.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         guard reply == "y" || reply == "yes" else {
-          print("Kept session '\(resolved)'.")
+          Console.out("Kept session '\(resolved)'.")
           return
         }
       }
       do { try context.store.remove(resolved) } catch { throw CLIFailure(error.message) }
-      print("Deleted session '\(resolved)' from \(context.store.name)")
+      Console.out("Deleted session '\(resolved)' from \(context.store.name)")
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 /// The `assess` command: interactive, branching assessment questionnaires.
@@ -23,15 +24,15 @@ struct Assess: ParsableCommand {
   /// Runs the command line, mapping errors to the documented exit codes: usage errors exit 2.
   static func main() {
     StandardDescriptors.ensureOpen()
+    QuitSignal.useDefault()
     if let word = CommandLine.arguments.dropFirst().first, !word.hasPrefix("-") {
       let names = configuration.subcommands.map { $0._commandName } + ["help"]
       if !names.contains(word) {
         let close = Suggestions.closestMatches(to: word, in: names)
         let hint = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
-        FileHandle.standardError.write(
-          Data(
-            "error: unknown command '\(word)'\(hint); the commands are \(names.dropLast().joined(separator: ", ")) (assess --help)\n"
-              .utf8))
+        Console.error(
+          "error: unknown command '\(word)'\(hint); the commands are \(names.dropLast().joined(separator: ", ")) (assess --help)"
+        )
         Foundation.exit(ExitStatus.usage.rawValue)
       }
     }
@@ -39,7 +40,7 @@ struct Assess: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch let failure as CLIFailure {
-      if !failure.message.isEmpty { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
+      if !failure.message.isEmpty { Console.error(failure.message) }
       Foundation.exit(failure.code.rawValue)
     } catch {
       let code = exitCode(for: error)
@@ -47,7 +48,7 @@ struct Assess: ParsableCommand {
         exit(withError: error)
       }
       let message = fullMessage(for: error)
-      FileHandle.standardError.write(Data((message + "\n").utf8))
+      Console.error(message)
       Foundation.exit(code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue)
     }
   }

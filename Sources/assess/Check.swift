@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -67,16 +68,16 @@ extension Assess {
           ("signedOff", .bool(signed)), ("signOffRequired", .bool(requireSignOff)),
           ("unanswered", .number(Double(unanswered))),
         ])
-        print(result.pretty())
+        Console.data(result.pretty())
       } else {
         for item in offending {
-          print(
+          Console.out(
             "\(m.ratings[item.state.inherent.rating]) \(item.risk.id): untreated (\(item.missing.joined(separator: ", ")))"
           )
         }
-        if missingSignOff { print("sign-off: none in force") }
+        if missingSignOff { Console.out("sign-off: none in force") }
         if passed {
-          print("Session '\(session.id)': no risk \(what) is untreated" + (requireSignOff ? "; signed off" : ""))
+          Console.out("Session '\(session.id)': no risk \(what) is untreated" + (requireSignOff ? "; signed off" : ""))
         }
       }
       if unanswered > 0 {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -34,9 +35,9 @@ extension Assess {
       let b = try context.load(new)
       let diff = SessionDiff(from: a, to: b)
       if json {
-        print(diff.json.pretty())
+        Console.data(diff.json.pretty())
       } else {
-        print(context.wrapped(SessionDiffText.render(diff, style: context.style), indent: 11), terminator: "")
+        Console.out(context.wrapped(SessionDiffText.render(diff, style: context.style), indent: 11), terminator: "")
       }
     }
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -35,19 +36,16 @@ extension Assess {
       let color = global.useColor(for: .standardError)
       let q = try QuestionnaireResolver.load(questionnaire, color: color)
       if batch {
-        let text =
-          answers == "-"
-          ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-          : try QuestionnaireResolver.readFile(answers, what: "answers file")
+        let text = try QuestionnaireResolver.readFile(answers, what: "answers file")
         try runBatch(q, text)
         return
       }
       let (given, _) = try AnswerFiles.read(answers, for: q, color: color, saving: false)
       let engine = Engine(questionnaire: q, answers: given)
       if json {
-        print(EvaluationJSON.make(engine).pretty())
+        Console.data(EvaluationJSON.make(engine).pretty())
       } else {
-        print(
+        Console.out(
           EvaluationText.render(
             engine, style: Terminal.styler(global.useColor(for: .standardOutput)), width: Terminal.width),
           terminator: "")
@@ -76,11 +74,11 @@ extension Assess {
         }
         output += result.serialized() + "\n"
         if n % flushEvery == 0 {
-          FileHandle.standardOutput.write(Data(output.utf8))
+          Console.data(output, terminator: "")
           output = ""
         }
       }
-      FileHandle.standardOutput.write(Data(output.utf8))
+      Console.data(output, terminator: "")
       if bad > 0 {
         throw CLIFailure(
           "\(bad) line\(bad == 1 ? "" : "s") of '\(answers)' could not be evaluated (see their error objects)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -23,7 +24,7 @@ extension Assess {
       let q = session.questionnaire
       let plan = TreatmentPlan(session, today: Clock.today())
       guard let name else {
-        print(
+        Console.out(
           context.wrapped(
             ExplainText.all(session, plan: plan, style: context.style)
               + SpreadText.summary(Agreement(session), style: context.style)), terminator: "")
@@ -34,7 +35,7 @@ extension Assess {
         throw CLIFailure(
           "'\(q.id)' has no risk, score, computed value or level '\(name)'\(Suggestions.hint(for: name, in: names))")
       }
-      print(
+      Console.out(
         context.wrapped(
           ExplainText.render(target, in: session, plan: plan, style: context.style)
             + ExplainRatings.render(target, in: session, style: context.style)), terminator: "")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -51,7 +52,7 @@ extension Assess {
             "\(file): imported to \(output) (locale \(result.locale)); \(count) element\(count == 1 ? "" : "s") not carried over exactly"
           )
         } else {
-          print(result.yaml, terminator: "")
+          Console.data(result.yaml, terminator: "")
         }
         if strict && !result.issues.isEmpty { throw CLIFailure.silent(.failed) }
       }

@@ -66,7 +66,7 @@ enum RaterJoin {
     if resuming {
       recorder = try context.open(copyId)
       if recorder.session.state.raterCopy?.rater == name {
-        print("\(name)'s own ratings for session '\(main)', in '\(copyId)'.")
+        Console.out("\(name)'s own ratings for session '\(main)', in '\(copyId)'.")
       }
       if let owner = recorder.session.state.raterCopy, owner.session != main || owner.rater != name {
         recorder.close()
@@ -88,7 +88,7 @@ enum RaterJoin {
       } catch {
         throw CLIFailure(error)
       }
-      print("\(name) rates session '\(main)' independently in '\(copyId)'.")
+      Console.out("\(name) rates session '\(main)' independently in '\(copyId)'.")
     }
     defer { recorder.close() }
     if let given {
@@ -107,7 +107,7 @@ enum RaterJoin {
     }
     do { try recorder.settleCompletion(by: name) } catch { throw CLIFailure(error) }
     let (answered, onPath) = recorder.session.progress
-    print(
+    Console.out(
       "Saved \(name)'s ratings in '\(copyId)': \(answered) of \(onPath) answered. Settle with: assess reconcile \(main)"
     )
   }
@@ -131,7 +131,7 @@ extension RaterJoin {
         )
       }
       if session.questionnaire.hash != q.hash {
-        print(
+        Console.out(
           "Session '\(main)' is pinned on '\(q.id)' \(session.questionnaire.version); rating on that version, as the others do."
         )
       }
@@ -148,7 +148,7 @@ extension RaterJoin {
       } catch {
         throw CLIFailure(error)
       }
-      print("Started session '\(main)' on '\(q.id)' \(q.version) for independent ratings.")
+      Console.out("Started session '\(main)' on '\(q.id)' \(q.version) for independent ratings.")
     }
     try run(
       main: main, rater: rater, answers: command.answers, noInput: command.noInput, context: context,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import AssessStore
 import Foundation
 
@@ -52,23 +53,23 @@ extension Assess {
           case .failure(let error): return .object([("id", .string(id)), ("error", .string(error.message))])
           }
         }
-        print(JSON.object([("questionnaires", .array(items)), ("sessions", .array(sessionItems))]).pretty())
+        Console.data(JSON.object([("questionnaires", .array(items)), ("sessions", .array(sessionItems))]).pretty())
         return
       }
       let bold = global.useColor(for: .standardOutput)
-      print(Terminal.bold("Built-in questionnaires", bold))
+      Console.out(Terminal.bold("Built-in questionnaires", bold))
       let width = builtins.map(\.id.count).max() ?? 0
       let titleWidth = builtins.map(\.title.count).max() ?? 0
       for q in builtins {
         let span = PathSpan(q)
         let time = q.minutes.map { ", \($0.lowerBound)-\($0.upperBound) min" } ?? ""
-        print(
+        Console.out(
           "  \(q.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(q.version)  "
             + "\(q.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0))  "
             + "\(span.fewest)-\(span.most) questions\(time)")
       }
-      print(Terminal.bold("Sessions in \(context.store.name)", bold))
-      if sessions.isEmpty { print("  none yet: 'assess start QUESTIONNAIRE' starts one") }
+      Console.out(Terminal.bold("Sessions in \(context.store.name)", bold))
+      if sessions.isEmpty { Console.out("  none yet: 'assess start QUESTIONNAIRE' starts one") }
       let idWidth = sessions.map(\.0.count).max() ?? 0
       for (id, result) in sessions {
         let name = id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
@@ -77,12 +78,12 @@ extension Assess {
           let (answered, onPath) = s.progress
           let rating = s.highestRating.map { "highest risk \($0)" } ?? "no risks raised"
           let changed = s.state.updatedAt.map { ", last change \($0.text)" } ?? ""
-          print(
+          Console.out(
             "  \(name)  \(s.questionnaire.id) \(s.questionnaire.version)  \(s.status), \(answered)/\(onPath) answered, \(rating)\(changed)"
               + (s.state.archived ? " (archived)" : "")
           )
         case .failure(let error):
-          print("  \(name)  cannot be read: \(error.message)")
+          Console.out("  \(name)  cannot be read: \(error.message)")
         }
       }
     }

@@ -38,9 +38,9 @@ extension Assess {
         let session = try context.load(id)
         let plan = TreatmentPlan(session, today: Clock.today())
         if json {
-          print(PlanJSON.make(session, plan: plan).pretty())
+          Console.data(PlanJSON.make(session, plan: plan).pretty())
         } else {
-          print(context.wrapped(PlanText.render(plan, style: context.style)), terminator: "")
+          Console.out(context.wrapped(PlanText.render(plan, style: context.style)), terminator: "")
         }
         return
       }

@@ -1,5 +1,6 @@
 import AssessBuiltins
 import AssessKit
+import AssessStore
 import Foundation
 
 /// Turns a QUESTIONNAIRE argument (a built-in id or a path) into a loaded questionnaire.
@@ -26,21 +27,15 @@ enum QuestionnaireResolver {
       || surveyJSReference(argument) != nil
   }
 
-  /// Reads a file as UTF-8 text.
+  /// Reads a file (`-`: standard input) as UTF-8 text, through the one file reader (`InputFile`):
+  /// pipes, FIFOs, `/dev/stdin` and process substitution read as regular files do.
   /// - Throws: `CLIFailure` naming the file and what went wrong.
   static func readFile(_ path: String, what: String = "file") throws -> String {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw CLIFailure("\(what) '\(path)' does not exist")
+    do {
+      return try InputFile.text(path, what: what)
+    } catch {
+      throw CLIFailure(error.message)
     }
-    guard !isDirectory.boolValue else { throw CLIFailure("\(what) '\(path)' is a folder, not a file") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CLIFailure("cannot read \(what) '\(path)' (permission denied?)")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw CLIFailure("\(what) '\(path)' is not UTF-8 text")
-    }
-    return text
   }
 
   /// A SurveyJS form reference: `form.json`, or `form.json#fr` for its texts in a locale.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -63,11 +64,11 @@ extension Assess {
       let today = Clock.today()
       let rows = AssessKit.Register.rows(sessions, above: above, today: today)
       if json {
-        print(AssessKit.Register.json(rows, store: context.store.name, today: today, unreadable: unreadable).pretty())
+        Console.data(AssessKit.Register.json(rows, store: context.store.name, today: today, unreadable: unreadable).pretty())
       } else if csv {
-        FileHandle.standardOutput.write(Data(AssessKit.Register.csv(rows).utf8))
+        Console.data(AssessKit.Register.csv(rows), terminator: "")
       } else {
-        print(AssessKit.Register.text(rows, store: context.store.name, style: context.style), terminator: "")
+        Console.out(AssessKit.Register.text(rows, store: context.store.name, style: context.style), terminator: "")
       }
     }
   }

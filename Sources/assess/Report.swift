@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import AssessReports
 import Foundation
 
@@ -57,7 +58,7 @@ extension Assess {
 
     func run() throws {
       if let defaultTemplate {
-        print(defaultTemplate == .html ? DefaultTemplates.html : DefaultTemplates.markdown, terminator: "")
+        Console.data(defaultTemplate == .html ? DefaultTemplates.html : DefaultTemplates.markdown, terminator: "")
         return
       }
       let templateText = try template.map { try QuestionnaireResolver.readFile($0, what: "template") }
@@ -82,7 +83,7 @@ extension Assess {
           throw CLIFailure("cannot write '\(output)': \(error.localizedDescription)")
         }
       } else {
-        print(text, terminator: "")
+        Console.data(text, terminator: "")
       }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 #if canImport(Glibc)
@@ -51,7 +52,7 @@ extension Assess {
         noInput || !ShellLauncher.inputIsTerminal
         ? nil
         : { question in
-          print(question, terminator: "")
+          Console.out(question, terminator: "")
           fflush(nil)
           return Swift.readLine()
         }
@@ -60,7 +61,7 @@ extension Assess {
         try ShellLauncher.run(recorder, context: context, global: global, who: who, resuming: true)
         return
       }
-      print(
+      Console.out(
         StatusText.render(recorder.session, style: context.style, width: context.width, today: Clock.today()),
         terminator: "")
     }
@@ -99,22 +100,22 @@ enum Migration {
     switch Self.current(for: session) {
     case .success(let found): (source, current) = found
     case .failure(let failure):
-      print("Note: \(failure.message.dropFirst("error: ".count)); the session stays on its pinned copy.")
+      Console.out("Note: \(failure.message.dropFirst("error: ".count)); the session stays on its pinned copy.")
       return
     }
     guard current.hash != session.questionnaire.hash else { return }
     let changes = QuestionnaireChanges(from: session.questionnaire, to: current, answers: session.state.answers)
-    print(
+    Console.out(
       "The questionnaire changed since this session was \(session.state.hashes.count > 1 ? "migrated" : "started"): "
         + "\(session.questionnaire.version) -> \(current.version)")
     if changes.changes.isEmpty {
-      print(
+      Console.out(
         "  nothing that concerns this session's questions (other parts changed: scoring, risks or wording elsewhere)")
     }
-    for change in changes.changes { print("  \(change)") }
+    for change in changes.changes { Console.out("  \(change)") }
     if !changes.aside.isEmpty {
-      print("Answers that would no longer fit (kept aside, not dropped):")
-      for (id, reason) in changes.aside { print("  \(id): \(reason)") }
+      Console.out("Answers that would no longer fit (kept aside, not dropped):")
+      for (id, reason) in changes.aside { Console.out("  \(id): \(reason)") }
     }
     var stay = pinned
     var move = migrate
@@ -134,7 +135,7 @@ enum Migration {
       }
     }
     if stay {
-      print("Staying on the pinned version \(session.questionnaire.version).")
+      Console.out("Staying on the pinned version \(session.questionnaire.version).")
       return
     }
     guard move else {
@@ -142,7 +143,7 @@ enum Migration {
     }
     do { try recorder.migrate(to: current, text: source.text, by: who) } catch { throw CLIFailure(error) }
     let kept = changes.kept.values.count
-    print(
+    Console.out(
       "Migrated to \(current.version): \(kept) answer\(kept == 1 ? "" : "s") kept, \(changes.aside.count) kept aside.")
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -43,8 +44,8 @@ extension Assess {
       do { try recorder.signOff(by: by, role: role, override: force ? reason : nil) } catch { throw CLIFailure(error) }
       let session = recorder.session
       let summary = session.state.currentSignOff?.summary ?? session.residualSummary
-      print("Session '\(session.id)' signed off by \(by)\(role.map { " (\($0))" } ?? ""): \(summary)")
-      if force { print("Forced past what was missing; the reason is recorded: \(reason ?? "")") }
+      Console.out("Session '\(session.id)' signed off by \(by)\(role.map { " (\($0))" } ?? ""): \(summary)")
+      if force { Console.out("Forced past what was missing; the reason is recorded: \(reason ?? "")") }
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -58,18 +59,18 @@ extension Assess {
         } catch {
           throw CLIFailure(error)
         }
-        print(
+        Console.out(
           "Session '\(recorder.session.id)': \(control) \(included ? "included" : "excluded") in the Statement of Applicability"
         )
         return
       }
       let session = try context.load(id)
       let soa = StatementOfApplicability(session)
-      print(
-        json
-          ? SoAText.json(session, soa).pretty()
-          : context.wrapped(SoAText.render(session, soa, style: context.style), indent: 11),
-        terminator: json ? "\n" : "")
+      if json {
+        Console.data(SoAText.json(session, soa).pretty())
+      } else {
+        Console.out(context.wrapped(SoAText.render(session, soa, style: context.style), indent: 11), terminator: "")
+      }
     }
   }
 }

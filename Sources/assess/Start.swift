@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import AssessStore
 import Foundation
 
@@ -102,11 +103,11 @@ extension Assess {
         if let carried {
           for (key, value) in carried.answers { try recorder.answer(key, value, by: who) }
           try recorder.note(carried.summary, on: nil, by: who)
-          print(carried.summary)
+          Console.out(carried.summary)
         }
         if let old {
           let carried = try recorder.reassess(from: old, by: who)
-          print(Carry.describe(carried, from: old))
+          Console.out(Carry.describe(carried, from: old))
         }
         for key in order {
           guard let value = given[key] else { continue }
@@ -121,8 +122,8 @@ extension Assess {
       }
       do { try recorder.settleCompletion(by: who) } catch { throw CLIFailure(error) }
       let session = recorder.session
-      print("Started session '\(sessionId)' on '\(q.id)' \(q.version) in \(context.store.name)")
-      print(
+      Console.out("Started session '\(sessionId)' on '\(q.id)' \(q.version) in \(context.store.name)")
+      Console.out(
         StatusText.render(session, style: context.style, width: context.width, today: Clock.today()), terminator: "")
       let missing = session.engine.unanswered
       if !missing.isEmpty {
@@ -178,10 +179,7 @@ enum AnswerFiles {
   static func read(_ path: String, for q: Questionnaire, color: Bool, saving: Bool = true) throws -> (
     AnswerSet, [String]
   ) {
-    let text =
-      path == "-"
-      ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-      : try QuestionnaireResolver.readFile(path, what: "answers file")
+    let text = try QuestionnaireResolver.readFile(path, what: "answers file")
     let name = path == "-" ? "<stdin>" : path
     let outcome = AnswersReader.read(text: text, file: name, for: q)
     if outcome.diagnostics.hasErrors {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -21,9 +22,9 @@ extension Assess {
       let session = try context.load(id)
       let copies = RaterStatus.copies(of: session, context: context)
       if json {
-        print(RaterStatus.json(SessionJSON.status(session, today: Clock.today()), copies: copies).pretty())
+        Console.data(RaterStatus.json(SessionJSON.status(session, today: Clock.today()), copies: copies).pretty())
       } else {
-        print(
+        Console.out(
           StatusText.render(session, style: context.style, width: context.width, today: Clock.today())
             + RaterStatus.text(copies, main: session.id), terminator: "")
       }
@@ -46,9 +47,9 @@ extension Assess {
     func run() throws {
       let session = try SessionContext(global).load(id)
       if json {
-        print(SessionJSON.history(session).pretty())
+        Console.data(SessionJSON.history(session).pretty())
       } else {
-        print(HistoryText.render(session), terminator: "")
+        Console.out(HistoryText.render(session), terminator: "")
       }
     }
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import AssessPostgres
 import AssessStore
 import Foundation
@@ -21,7 +22,7 @@ extension Assess {
       func run() throws {
         let context = SessionContext(global)
         if let folder = context.store as? FileSessionStore {
-          print("\(folder.name) is a folder store: it needs no setup (it is created with the first session)")
+          Console.out("\(folder.name) is a folder store: it needs no setup (it is created with the first session)")
           return
         }
         guard let store = context.store as? PostgresSessionStore else {
@@ -31,9 +32,9 @@ extension Assess {
         do {
           let (from, to) = try store.initialize()
           if from == to {
-            print("\(store.name) is up to date (schema version \(to))")
+            Console.out("\(store.name) is up to date (schema version \(to))")
           } else {
-            print("\(store.name): schema version \(from) -> \(to)")
+            Console.out("\(store.name): schema version \(from) -> \(to)")
           }
         } catch {
           throw CLIFailure(error.message)
@@ -72,9 +73,9 @@ extension Assess {
           throw CLIFailure(error.message)
         }
         for (id, events) in copied {
-          print("copied '\(id)' (\(events) \(events == 1 ? "event" : "events")) to \(destination.name)")
+          Console.out("copied '\(id)' (\(events) \(events == 1 ? "event" : "events")) to \(destination.name)")
         }
-        if copied.isEmpty { print("no sessions in \(source.name): nothing to copy") }
+        if copied.isEmpty { Console.out("no sessions in \(source.name): nothing to copy") }
       }
     }
   }

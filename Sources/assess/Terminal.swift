@@ -29,9 +29,9 @@ enum Terminal {
   /// Standard output's width when it is a terminal; `nil` for a file or a pipe (one line per item).
   static var width: Int? { isatty(1) == 1 ? ShellOutput(color: false).width : nil }
 
-  /// Writes to standard error.
+  /// Writes a message to standard error, through the output sink (sanitized: messages echo input).
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    Console.error(text)
   }
 
   /// The styler for a stream: ANSI where colour is on, plain otherwise.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -65,7 +66,7 @@ extension Assess {
       } catch {
         throw CLIFailure(error)
       }
-      print("Session '\(recorder.session.id)': treatment of '\(risk)' updated")
+      Console.out("Session '\(recorder.session.id)': treatment of '\(risk)' updated")
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessKit
+import AssessShell
 import Foundation
 
 extension Assess {
@@ -43,7 +44,7 @@ extension Assess {
           Terminal.error("\(source.name): \(count(errors, "error")), \(count(warnings, "warning"))")
         } else if let q = result.questionnaire {
           let answerable = q.questions.filter { $0.type.isAnswerable }.count
-          print(
+          Console.out(
             "\(source.name): ok: '\(q.id)' \(q.version), \(count(answerable, "question")), \(count(q.risks.count, "risk"))"
               + (warnings > 0 ? ", \(count(warnings, "warning"))" : ""))
         }
