@@ -96,7 +96,7 @@ package enum InputFile {
   }
 
   /// The sentence for a failed `open` or `read`.
-  private static func failure(_ code: Int32, what: String, name: String) -> InputFileError {
+  static func failure(_ code: Int32, what: String, name: String) -> InputFileError {
     switch code {
     case ENOENT: return InputFileError(message: "\(what) '\(name)' does not exist")
     case EACCES, EPERM:

@@ -64,7 +64,8 @@ extension Assess {
       let today = Clock.today()
       let rows = AssessKit.Register.rows(sessions, above: above, today: today)
       if json {
-        Console.data(AssessKit.Register.json(rows, store: context.store.name, today: today, unreadable: unreadable).pretty())
+        Console.data(
+          AssessKit.Register.json(rows, store: context.store.name, today: today, unreadable: unreadable).pretty())
       } else if csv {
         Console.data(AssessKit.Register.csv(rows), terminator: "")
       } else {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AssessKit
-import AssessShell
 import AssessReports
+import AssessShell
 import Foundation
 
 extension ReportFormat: ExpressibleByArgument {}

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AssessKit
-import AssessShell
 import AssessPostgres
+import AssessShell
 import AssessStore
 import Foundation
 

@@ -70,7 +70,8 @@ import Testing
   /// `text` holds no control character but the newline, and no ESC but SGR styling of ours.
   static func expectSafe(_ text: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
     for scalar in text.unicodeScalars where forbidden.contains(scalar) {
-      Issue.record("\(what): raw \(scalar.escaped(asASCII: true)) in \(text.debugDescription)", sourceLocation: sourceLocation)
+      Issue.record(
+        "\(what): raw \(scalar.escaped(asASCII: true)) in \(text.debugDescription)", sourceLocation: sourceLocation)
       return
     }
     let withoutStyling = text.replacingOccurrences(
