@@ -65,11 +65,14 @@ public struct FileSessionStore: SessionStore {
     if let problem = SessionId.problem(with: id) { throw StoreError(.invalidId, problem) }
     let directory = folder(id)
     let eventsPath = (directory as NSString).appendingPathComponent(Self.eventsFile)
-    guard let data = FileManager.default.contents(atPath: eventsPath) else {
-      if FileManager.default.fileExists(atPath: eventsPath) {
-        throw StoreError(.io, "cannot read '\(eventsPath)' (permission denied?)")
+    let data: Data
+    do {
+      data = Data(try InputFile.bytes(eventsPath, what: "session log"))
+    } catch {
+      guard FileManager.default.fileExists(atPath: eventsPath) else {
+        throw StoreError(.notFound, "no session '\(id)' in \(name)")
       }
-      throw StoreError(.notFound, "no session '\(id)' in \(name)")
+      throw StoreError(.io, error.message)
     }
     let log = try EventLog.parse(data, path: eventsPath)
     var pinned: [String: PinnedQuestionnaire] = [:]

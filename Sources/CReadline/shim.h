@@ -297,6 +297,8 @@ static inline int assess_read_line(const char *prompt, const char *initial, char
     FD_SET(fd, &read_set);
     if (wake >= 0) FD_SET(wake, &read_set);
     int ready = select((fd > wake ? fd : wake) + 1, &read_set, NULL, NULL, NULL);
+    // Kept now: redrawing after a stop or a continue below makes calls that may set errno.
+    int select_error = ready < 0 ? errno : 0;
     if (ready > 0 && wake >= 0 && FD_ISSET(wake, &read_set)) {
       char drain[64];
       while (read(wake, drain, sizeof drain) > 0) {
@@ -336,7 +338,7 @@ static inline int assess_read_line(const char *prompt, const char *initial, char
       continue;
     }
     if (ready < 0) {
-      if (errno == EINTR) continue;
+      if (select_error == EINTR) continue;
       result = ASSESS_EOF;
       break;
     }

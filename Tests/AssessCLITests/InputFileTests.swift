@@ -55,11 +55,12 @@ import Testing
     let validate = try bash(#""$A" validate <(cat '\#(repositoryRoot.path)/questionnaires/example.yaml')"#)
     #expect(validate.status == 0 && validate.stdout.contains(": ok: 'example'"), "\(validate.stderr)")
     let evaluate = try bash(
-      #""$A" evaluate <(cat '\#(repositoryRoot.path)/questionnaires/example.yaml') --answers <(echo 'effect: none')"#)
-    #expect(evaluate.status == 0 && evaluate.stdout.contains("effect"), "\(evaluate.stderr)")
+      #""$A" evaluate <(cat '\#(repositoryRoot.path)/questionnaires/example.yaml') --answers <(echo 'effect: none') --json"#
+    )
+    #expect(evaluate.status == 0 && evaluate.stdout.contains("\"effect\": \"none\""), "\(evaluate.stderr)")
     let form = #"{"pages":[{"name":"p","elements":[{"type":"text","name":"q1","title":"Name"}]}]}"#
     let imported = try bash(#""$A" import surveyjs <(printf '%s' '\#(form)')"#)
-    #expect(imported.status == 0 && imported.stdout.contains("id: q1"), "\(imported.stderr)")
+    #expect(imported.status == 0 && imported.stdout.contains("id: \"q1\""), "\(imported.stderr)")
   }
 
   @Test func aFIFOIsRead() throws {
