@@ -51,7 +51,11 @@ import Testing
     let dir = try temporaryDirectory()
     try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: dir.appendingPathComponent("bin.yaml"))
     let r = try assess(["validate", "bin.yaml"], directory: dir)
-    #expect(r.status == 2 && r.stderr == "error: questionnaire 'bin.yaml' is not UTF-8 text\n")
+    #expect(
+      r.status == 2
+        && r.stderr
+          == "error: questionnaire 'bin.yaml' is not UTF-8 text: line 1, byte 1 of that line is not valid UTF-8; save it as UTF-8\n"
+    )
   }
 
   @Test func usageErrorsExitTwo() throws {
