@@ -1,3 +1,4 @@
+import AssessKit
 import CReadline
 
 /// Line editing through GNU readline: Emacs keys, history kept in a file, tab completion.
@@ -22,7 +23,10 @@ public final class ReadlineEditor: LineEditor {
   public func readLine(prompt: String, initial: String?) -> LineEvent {
     var pointer: UnsafeMutablePointer<CChar>?
     // The prompt is text for a person (a participant's name, a label): sanitized, our styling kept.
-    let result = assess_read_line(Console.terminalText(prompt, prompt: true), initial ?? "", &pointer)
+    // Readline draws the line being edited itself, showing C1 controls and bidi overrides as they are:
+    // a text that holds any is not put on the line (Enter on the empty line keeps the answer as it is).
+    let editable = initial.flatMap { Self.isSafe($0) ? $0 : nil } ?? ""
+    let result = assess_read_line(Console.terminalText(prompt, prompt: true), editable, &pointer)
     switch Int(result) {
     case ASSESS_LINE:
       guard let pointer else { return .endOfInput }
@@ -35,7 +39,9 @@ public final class ReadlineEditor: LineEditor {
   }
 
   public func setCompletions(_ candidates: [String]) {
-    var pointers = candidates.map { strdupOrNil($0) }
+    // Readline lists and inserts candidates as they are: one holding a control character or a bidi
+    // override is left out (the option can still be chosen by its number).
+    var pointers = candidates.filter(Self.isSafe).map { strdupOrNil($0) }
     pointers.withUnsafeMutableBufferPointer { buffer in
       buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { rebound in
         assess_set_candidates(rebound.baseAddress, Int32(rebound.count))
@@ -47,6 +53,9 @@ public final class ReadlineEditor: LineEditor {
   public func addHistory(_ line: String) {
     assess_history_add(line, historyPath ?? "")
   }
+
+  /// Whether readline may draw `text` as it is: nothing in it that the sanitizer would escape.
+  static func isSafe(_ text: String) -> Bool { !text.unicodeScalars.contains(where: TerminalText.needsEscape) }
 
   private func strdupOrNil(_ s: String) -> UnsafeMutablePointer<CChar>? { strdup(s) }
 }

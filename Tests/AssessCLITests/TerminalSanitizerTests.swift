@@ -123,6 +123,9 @@ import Testing
     #expect(r.stdout.contains(#"\u001b[2J"#))
     let report = try assess(["report", "h", "--format", "json"], directory: dir, environment: env)
     #expect(report.stdout.contains(#"Title \u001b[2J\u001b]0;pwned\u0007 end"#))
+    // Reports are files with their own escaping: the Markdown keeps the exact text.
+    let markdown = try assess(["report", "h", "--format", "markdown"], directory: dir, environment: env)
+    #expect(markdown.status == 0 && markdown.stdout.contains("Risk \u{1B}[2J title"))
     // A CSV register is data: the exact text, quoted as CSV quotes it.
     let csv = try assess(["register", "--csv"], directory: dir, environment: env)
     #expect(csv.stdout.contains("Risk \u{1B}[2J title"))
@@ -136,9 +139,21 @@ import Testing
     pty.expectPrompt("overwrite")
     pty.send("Bob\r")
     pty.expectPrompt("one")
-    pty.send("1\r")
+    // Readline draws candidates as they are, so a hostile label is not offered: "Opt" completes to the other.
+    pty.send("Opt\t")
+    pty.expect("Option B")
+    pty.send("\u{15}1\r")
     #expect(pty.waitForExit() == 0)
-    let all = pty.transcript
+    // A text answer holding controls is not put on the line to edit; Enter keeps it.
+    let again = try PseudoTerminal(["resume", "h"], directory: dir, environment: env)
+    again.expect("done> ")
+    again.send(":goto who\r")
+    again.expectPrompt("is it?")
+    again.send("\r")
+    again.expectPrompt("one")
+    again.send(":quit\r")
+    #expect(again.waitForExit() == 0)
+    let all = pty.transcript + again.transcript
     #expect(all.contains("\u{1B}[1m"), "our own styling is kept")
     for raw in ["\u{1B}[2J", "\u{1B}]0;", "\u{1B}[5m", "\u{1B}[8m", "\u{9B}", "\u{202E}", "\u{2066}", "\u{7}"] {
       #expect(!all.contains(raw), "\(raw.debugDescription) reached the terminal")
