@@ -123,12 +123,23 @@ import Testing
     #expect(r.stdout.contains(#"\u001b[2J"#))
     let report = try assess(["report", "h", "--format", "json"], directory: dir, environment: env)
     #expect(report.stdout.contains(#"Title \u001b[2J\u001b]0;pwned\u0007 end"#))
-    // Reports are files with their own escaping: the Markdown keeps the exact text.
+    // Reports are files with their own escaping (Markdown escapes '['), not the terminal's.
     let markdown = try assess(["report", "h", "--format", "markdown"], directory: dir, environment: env)
-    #expect(markdown.status == 0 && markdown.stdout.contains("Risk \u{1B}[2J title"))
+    #expect(markdown.status == 0 && markdown.stdout.contains("Risk \u{1B}\\[2J title"))
     // A CSV register is data: the exact text, quoted as CSV quotes it.
     let csv = try assess(["register", "--csv"], directory: dir, environment: env)
     #expect(csv.stdout.contains("Risk \u{1B}[2J title"))
+  }
+
+  /// The interview in plain line mode (input from a pipe): prompts and texts are sanitized too.
+  @Test func pipedInterviewShowsControlsEscaped() throws {
+    let r = try assess(
+      ["start", "hostile.yaml", "--id", "p", "--by", "Zoe\u{202E}"], input: "Bob\u{1B}[2J\n1\n", directory: dir,
+      environment: env)
+    #expect(r.status == 0, "\(r.stderr)")
+    Self.expectSafe(r.stdout, "piped interview")
+    Self.expectSafe(r.stderr, "piped interview")
+    #expect(r.stdout.contains(#"Title \e[2J\e]0;pwned\a end"#) && r.stdout.contains(#"Option A \e[8m hidden"#))
   }
 
   /// The interview on a terminal, with colour: our styling reaches the terminal, hostile text does not.
