@@ -33,44 +33,33 @@ package enum Console {
   ///
   /// - Complexity: O(n); text with nothing to escape is returned as it is.
   package static func terminalText(_ text: String, prompt: Bool = false) -> String {
-    guard text.unicodeScalars.contains(where: TerminalText.needsEscape) else { return text }
-    let scalars = Array(text.unicodeScalars)
-    var out = String.UnicodeScalarView()
-    out.reserveCapacity(scalars.count)
-    var index = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if scalar == "\u{1B}", let (parameters, end) = ownStyle(scalars, at: index) {
-        if prompt { out.append("\u{01}") }
-        out.append(contentsOf: "\u{1B}[\(parameters)m".unicodeScalars)
-        if prompt { out.append("\u{02}") }
-        index = end
-        continue
-      }
-      if TerminalText.needsEscape(scalar) {
-        out.append(contentsOf: TerminalText.escaped(scalar).unicodeScalars)
-      } else {
-        out.append(scalar)
-      }
-      index += 1
+    let key = Array(styleKey.utf8)
+    return TerminalText.sanitize(text) { bytes, start in
+      guard let (parameters, end) = ownStyle(bytes, at: start, key: key) else { return nil }
+      var out: [UInt8] = prompt ? [0x01] : []
+      out += [0x1B, UInt8(ascii: "[")] + parameters + [UInt8(ascii: "m")]
+      if prompt { out.append(0x02) }
+      return (out, end - start)
     }
-    return String(out)
   }
 
-  /// The SGR parameters of a marked escape at `start`, and the index after it; `nil` for any other.
-  private static func ownStyle(_ scalars: [Unicode.Scalar], at start: Int) -> (String, Int)? {
-    let suffix = ";" + styleKey
-    guard start + 1 < scalars.count, scalars[start + 1] == "[" else { return nil }
-    var parameters = ""
+  /// The SGR parameters of a marked escape at `start` (`ESC [ parameters ; KEY m`), and the offset after
+  /// it; `nil` for any other.
+  private static func ownStyle(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, key: [UInt8]) -> (
+    [UInt8], Int
+  )? {
+    guard start + 1 < bytes.count, bytes[start + 1] == UInt8(ascii: "[") else { return nil }
     var index = start + 2
-    while index < scalars.count, index - start < 64 {
-      let scalar = scalars[index]
-      if scalar == "m" {
-        guard parameters.hasSuffix(suffix) else { return nil }
-        return (String(parameters.dropLast(suffix.count)), index + 1)
+    while index < bytes.count, index - start < 64 {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "m") {
+        let parameters = Array(bytes[(start + 2)..<index])
+        guard parameters.count > key.count, parameters[parameters.count - key.count - 1] == UInt8(ascii: ";"),
+          Array(parameters.suffix(key.count)) == key
+        else { return nil }
+        return (Array(parameters.dropLast(key.count + 1)), index + 1)
       }
-      guard ("0"..."9").contains(scalar) || scalar == ";" else { return nil }
-      parameters.unicodeScalars.append(scalar)
+      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ";") else { return nil }
       index += 1
     }
     return nil

@@ -10,6 +10,18 @@ import Testing
     #expect(TerminalText.sanitize("\u{202A}\u{202E}\u{2066}\u{2069}") == #"\u{202A}\u{202E}\u{2066}\u{2069}"#)
   }
 
+  /// The edge keeps what its hook recognizes at an ESC (its own styling) and escapes every other ESC.
+  @Test func theKeepHookSeesEveryEscape() {
+    var seen: [Int] = []
+    let out = TerminalText.sanitize("a\u{1B}[1;7mb\u{1B}[2Jc\u{9B}") { bytes, index in
+      seen.append(index)
+      guard bytes[index + 3] == UInt8(ascii: ";") else { return nil }
+      return (Array("\u{1B}[1m".utf8), 6)
+    }
+    #expect(out == "a\u{1B}[1mb\\e[2Jc\\u{9B}")
+    #expect(seen == [1, 8])
+  }
+
   @Test func newlinesTabsMarksAndOtherTextAreKept() {
     #expect(TerminalText.sanitize("one\ntwo") == "one\ntwo")
     #expect(TerminalText.sanitize("a\tb") == "a    b")

@@ -44,17 +44,76 @@ public enum TerminalText {
 
   /// `text` with every character a terminal would act on shown escaped (see the type's notes).
   ///
-  /// - Complexity: O(n); text with nothing to escape is returned as it is.
+  /// - Complexity: O(n) over the UTF-8 bytes; text with nothing to escape is returned as it is.
   public static func sanitize(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-    var out = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if needsEscape(scalar) {
-        out.append(contentsOf: escaped(scalar).unicodeScalars)
-      } else {
-        out.append(scalar)
+    sanitize(text) { _, _ in nil }
+  }
+
+  /// `text` sanitized, except where `keep` (called at each ESC, with the bytes and the ESC's offset)
+  /// gives the bytes to write instead and how many bytes of the text they stand for: the terminal edge
+  /// uses it to let its own marked styling through.
+  ///
+  /// - Complexity: O(n) over the UTF-8 bytes; text with nothing to escape is returned as it is.
+  package static func sanitize(
+    _ text: String, keep: (UnsafeBufferPointer<UInt8>, Int) -> (bytes: [UInt8], length: Int)?
+  ) -> String {
+    var text = text
+    let result: [UInt8]? = text.withUTF8 { bytes in
+      var out: [UInt8] = []
+      var copied = 0
+      var index = 0
+      while index < bytes.count {
+        let length = escapableLength(bytes, index)
+        if length == 0 {
+          index += 1
+          continue
+        }
+        if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
+        out.append(contentsOf: bytes[copied..<index])
+        if bytes[index] == 0x1B, let kept = keep(bytes, index) {
+          out.append(contentsOf: kept.bytes)
+          index += kept.length
+        } else {
+          let scalar = decode(bytes, at: index, length: length)
+          out.append(contentsOf: escaped(scalar).utf8)
+          index += length
+        }
+        copied = index
       }
+      guard copied > 0 else { return nil }
+      out.append(contentsOf: bytes[copied...])
+      return out
     }
-    return String(out)
+    guard let result else { return text }
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  /// The length in UTF-8 bytes of the character at `index` when it is one to escape, else 0.
+  @inline(__always)
+  static func escapableLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+    let byte = bytes[index]
+    if byte < 0x20 { return byte == 0x0A ? 0 : 1 }
+    if byte == 0x7F { return 1 }
+    if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return 2 }
+    if byte == 0xE2, index + 2 < bytes.count {
+      let second = bytes[index + 1]
+      let third = bytes[index + 2]
+      if second == 0x80, (0xAA...0xAE).contains(third) { return 3 }
+      if second == 0x81, (0xA6...0xA9).contains(third) { return 3 }
+    }
+    return 0
+  }
+
+  /// The scalar of an escapable character's 1 to 3 bytes.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
+    let value: UInt32
+    switch length {
+    case 1: value = UInt32(bytes[index])
+    case 2: value = UInt32(bytes[index] & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+    default:
+      value =
+        UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+    }
+    return Unicode.Scalar(value) ?? "\u{FFFD}"
   }
 }
