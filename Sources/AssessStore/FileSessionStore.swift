@@ -127,8 +127,9 @@ public struct FileSessionStore: SessionStore {
       throw error
     }
     do throws(StoreError) {
-      // Under the lock: a creator that got here first may have finished meanwhile.
-      if reused, FileManager.default.fileExists(atPath: eventsPath) {
+      // Under the lock: a creator that got here first may have finished meanwhile, whether it reused
+      // this folder or it found the folder this call made before this call took the lock.
+      if FileManager.default.fileExists(atPath: eventsPath) {
         throw StoreError(.exists, "session '\(id)' already exists in \(name)")
       }
       try POSIX.writeAtomically(
