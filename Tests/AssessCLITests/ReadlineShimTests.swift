@@ -11,16 +11,27 @@ import Testing
     return current.sa_flags
   }
 
+  /// The address of the handler now installed for `signal` (nil for the default action).
+  func handler(of signal: Int32) -> UnsafeRawPointer? {
+    var current = sigaction()
+    sigaction(signal, nil, &current)
+    return unsafeBitCast(current.__sigaction_handler.sa_handler, to: UnsafeRawPointer?.self)
+  }
+
   /// A signal during a read or write elsewhere (the session store, output) restarts the call
   /// instead of failing it with EINTR; the handlers are put back afterwards.
   @Test func handlersRestartInterruptedCalls() {
     let before = flags(of: SIGTERM) & Int32(SA_RESTART)
+    let handlers = [SIGQUIT, SIGTSTP, SIGCONT].map { ($0, handler(of: $0)) }
     assess_signals_install()
-    for signal in [SIGINT, SIGWINCH, SIGTERM, SIGHUP] {
+    for signal in [SIGINT, SIGWINCH, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT] {
       #expect(flags(of: signal) & Int32(SA_RESTART) != 0, "signal \(signal)")
     }
     assess_signals_restore()
     #expect(flags(of: SIGTERM) & Int32(SA_RESTART) == before)
+    for (signal, handler) in handlers {
+      #expect(self.handler(of: signal) == handler, "signal \(signal) has its handler back")
+    }
   }
 
   /// Candidates are copied (the originals may go), and replacing them frees the old ones.
