@@ -42,19 +42,36 @@ struct SurveyJSBuilder {
   var locales: [String] = []
   var issues: [SurveyJSImport.Issue] = []
   var pages: [Page] = []
-  var computed: [(id: String, value: String, key: String, path: String)] = []
+  var computed: [(id: String, value: String, key: String, path: String, reads: Set<String>)] = []
   /// Names SurveyJS may show where we do not, or the reverse: not imported, imported as computed
   /// values, or with a condition left out (their own, their panel's or their page's).
   var inexact: Set<String> = []
   private var conditionFailed = false
-  /// Which element's condition each `when:` line of the last YAML holds.
-  var conditionLines: [Int: (key: String, path: String)] = [:]
+  /// Which element's condition (or computed value, `computed` true) each line of the last YAML holds.
+  var conditionLines: [Int: (key: String, path: String, computed: Bool)] = [:]
+  /// Where the lines of the last YAML came from: from each `line` on, the element at `path` (in order).
+  var origins: [(line: Int, path: String)] = []
+
+  /// The JSON path (with the name) of the element line `line` of the last YAML came from.
+  func origin(ofLine line: Int) -> String {
+    // The last entry starting at or before the line (binary search: the entries are in order).
+    var low = 0
+    var high = origins.count
+    while low < high {
+      let mid = (low + high) / 2
+      if origins[mid].line <= line { low = mid + 1 } else { high = mid }
+    }
+    return low > 0 ? origins[low - 1].path : "(form)"
+  }
+  /// Where each object and list of the form starts, by JSON path.
+  let positions: [String: JSONReader.Position]
   private var translator = SurveyJSTranslator(names: [])
   private var usedIds: Set<String> = []
 
-  init(root: JSONNode, fileName: String) {
+  init(root: JSONNode, fileName: String, positions: [String: JSONReader.Position] = [:]) {
     self.root = root
     self.fileName = fileName
+    self.positions = positions
   }
 
   /// Types we import, and what they become.
@@ -152,11 +169,14 @@ struct SurveyJSBuilder {
     } else if root["elements"] != nil || root["questions"] != nil {
       pageNodes = [(root, "")]
     }
-    for (page, path) in pageNodes { collectNames(page, path: path, into: &names) }
+    var numericLists = Set<String>()
+    for (page, path) in pageNodes { collectNames(page, path: path, into: &names, numericLists: &numericLists) }
     translator = SurveyJSTranslator(names: names)
+    translator.numericLists = numericLists
     for (n, (page, path)) in pageNodes.enumerated() {
       readPage(page, path: path, number: n + 1)
     }
+    orderComputed()
     for name in translator.unknownFunctions {
       issues.append(
         SurveyJSImport.Issue(
@@ -180,13 +200,20 @@ struct SurveyJSBuilder {
     return path.isEmpty ? "\(key)[\(i)]" : "\(path).\(key)[\(i)]"
   }
 
-  private func collectNames(_ node: JSONNode, path: String, into names: inout Set<String>) {
+  private func collectNames(
+    _ node: JSONNode, path: String, into names: inout Set<String>, numericLists: inout Set<String>
+  ) {
     for (i, child) in children(node).enumerated() {
       let type = child["type"]?.string ?? ""
       if type == "panel" {
-        collectNames(child, path: childPath(node, path, i), into: &names)
+        collectNames(child, path: childPath(node, path, i), into: &names, numericLists: &numericLists)
       } else if let name = child["name"]?.scalarText, Self.supported.contains(type), type != "html", type != "image" {
         names.insert(name)
+        if type == "checkbox",
+          child["choices"]?.array?.contains(where: { $0.number != nil || $0["value"]?.number != nil }) == true
+        {
+          numericLists.insert(name)
+        }
       }
     }
   }
@@ -212,7 +239,7 @@ struct SurveyJSBuilder {
     }
   }
 
-  private mutating func uniqueId(_ wanted: String, path: String) -> String {
+  private mutating func uniqueId(_ wanted: String, path: String, listed: Bool = false) -> String {
     var id = wanted.isEmpty ? "element" : wanted
     if id.contains(where: { "[]{}".contains($0) }) {
       let cleaned = String(id.map { "[]{}".contains($0) ? "_" : $0 })
@@ -226,6 +253,12 @@ struct SurveyJSBuilder {
       n += 1
     }
     usedIds.insert(candidate)
+    if listed && candidate != id {
+      issue(
+        path, wanted,
+        "an earlier element has the name '\(id)' (in SurveyJS both hold one answer); this one is imported as '\(candidate)', and conditions read the first"
+      )
+    }
     return candidate
   }
 
@@ -249,8 +282,14 @@ struct SurveyJSBuilder {
   ) {
     for (i, child) in children(node).enumerated() {
       let path = childPath(node, path, i)
-      let type = child["type"]?.string ?? "text"
       let name = child["name"]?.scalarText
+      guard let type = child["type"]?.string else {
+        // SurveyJS makes nothing of an element without a type (and fails on a type that is not a text).
+        if let name { inexact.insert(name) }
+        let what = child["type"] == nil ? "has no 'type'" : "has a 'type' that is not a text"
+        issue(path, name, "the element \(what), so SurveyJS makes no question of it; it is left out")
+        continue
+      }
       switch type {
       case "panel":
         var inner = conditions
@@ -282,7 +321,9 @@ struct SurveyJSBuilder {
           continue
         }
         do {
-          computed.append((uniqueId(name, path: path), try translator.value(expression), path, path))
+          translator.resetReferences()
+          let value = try translator.value(expression)
+          computed.append((uniqueId(name, path: path, listed: true), value, path, path, translator.references))
         } catch {
           issue(path, name, "the expression '\(expression)' is not imported: \(error.reason)")
         }
@@ -315,7 +356,8 @@ struct SurveyJSBuilder {
 
   private mutating func readQuestion(_ node: JSONNode, type: String, name: String, path: String) -> Element? {
     let prompt = text(node["title"]) ?? name
-    var element = Element(key: path, path: path, id: uniqueId(name, path: path), type: .text, prompt: prompt)
+    var element = Element(
+      key: path, path: path, id: uniqueId(name, path: path, listed: true), type: .text, prompt: prompt)
     element.help = text(node["description"])
     element.required = node["isRequired"]?.bool ?? false
     if !element.required, let text = node["requiredIf"]?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -362,7 +404,7 @@ struct SurveyJSBuilder {
     case "rating":
       if let values = node["rateValues"]?.array, !values.isEmpty {
         element.type = .single
-        element.options = readChoices(values, path: path, name: name)
+        element.options = readChoices(values, path: path, name: name, key: "rateValues")
       } else {
         element.type = .scale
         let lo = node["rateMin"]?.number ?? 1
@@ -403,12 +445,28 @@ struct SurveyJSBuilder {
     return element
   }
 
-  private mutating func readChoices(_ items: [JSONNode], path: String, name: String) -> [Option] {
+  private mutating func readChoices(_ items: [JSONNode], path: String, name: String, key: String = "choices")
+    -> [Option]
+  {
     var options: [Option] = []
-    for item in items {
-      let value = item.scalarText ?? item["value"]?.scalarText
-      guard let value else { continue }
-      if options.contains(where: { $0.value == value }) {
+    var seen = Set<String>()
+    for (n, item) in items.enumerated() {
+      // An object without a value takes its text as the value, as SurveyJS does.
+      let value = item.scalarText ?? (item["value"] == nil ? text(item["text"]) : item["value"]?.scalarText)
+      guard let value else {
+        let what: String
+        switch item.object == nil ? item : item["value"] {
+        case .null?: what = "null"
+        case .object?: what = "an object"
+        case .array?: what = "a list"
+        default: what = "missing (and it has no text)"
+        }
+        issue(
+          "\(path).\(key)[\(n)]", name,
+          "the choice's value is \(what), which no answer here can be; the choice is left out")
+        continue
+      }
+      guard seen.insert(value).inserted else {
         issue(path, name, "the choice '\(value)' appears twice; the second is left out")
         continue
       }
@@ -416,6 +474,50 @@ struct SurveyJSBuilder {
       options.append(Option(value: value, label: label, score: item["score"]?.number))
     }
     return options
+  }
+
+  /// Puts computed values in an order where each reads only earlier ones (SurveyJS re-runs its
+  /// expressions until they settle; ours run once, in order). Values in a cycle are left out, listed.
+  private mutating func orderComputed() {
+    let index = Dictionary(computed.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    var state = [Int](repeating: 0, count: computed.count)  // 0 new, 1 on the stack, 2 done
+    var ordered: [Int] = []
+    var cyclic = Set<Int>()
+    // Depth-first, without recursion (a chain may be long): a stack of (value, next dependency).
+    for start in computed.indices where state[start] == 0 {
+      var stack: [(Int, [Int], Int)] = [(start, deps(start, index), 0)]
+      state[start] = 1
+      while let (node, list, next) = stack.last {
+        if next < list.count {
+          stack[stack.count - 1].2 += 1
+          let dep = list[next]
+          if state[dep] == 0 {
+            state[dep] = 1
+            stack.append((dep, deps(dep, index), 0))
+          } else if state[dep] == 1 {
+            // A cycle: every value on the stack from dep onward.
+            if let from = stack.firstIndex(where: { $0.0 == dep }) {
+              for entry in stack[from...] { cyclic.insert(entry.0) }
+            }
+          }
+        } else {
+          stack.removeLast()
+          state[node] = 2
+          ordered.append(node)
+        }
+      }
+    }
+    for i in cyclic.sorted() {
+      inexact.insert(computed[i].id)
+      issue(
+        computed[i].path, computed[i].id,
+        "the expression reads itself through other expressions (a cycle), which never settles; it is not imported")
+    }
+    computed = ordered.filter { !cyclic.contains($0) }.map { computed[$0] }
+  }
+
+  private func deps(_ i: Int, _ index: [String: Int]) -> [Int] {
+    computed[i].reads.compactMap { index[$0] }.sorted()
   }
 
   /// The question names at or under an element key (a page, panel or question path).
@@ -437,6 +539,9 @@ struct SurveyJSBuilder {
   mutating func emit(dropping dropped: Set<String>) -> String {
     var lines: [String] = []
     conditionLines = [:]
+    origins = []
+    /// Marks the lines from line `from + 1` on as coming from the element at `path`.
+    func origin(_ path: String, from: Int) { origins.append((from + 1, path)) }
     let base = ((fileName as NSString).lastPathComponent as NSString).deletingPathExtension
     let id = String(base.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(in: ["-"])
     lines.append(
@@ -450,31 +555,35 @@ struct SurveyJSBuilder {
     lines.append("semantics: surveyjs")
     let scored = pages.contains { $0.elements.contains { $0.options.contains { $0.score != nil } } }
     if scored { lines.append("scales:\n  - {id: score, title: \"Score\"}") }
-    if !computed.isEmpty {
+    if computed.contains(where: { !dropped.contains($0.key) }) {
       lines.append("computed:")
       for c in computed where !dropped.contains(c.key) {
+        origin(c.path + " ('\(c.id)')", from: lines.count)
         lines.append("  - id: \(Self.quote(c.id))")
-        conditionLines[lines.count + 1] = (c.key, c.path)
+        conditionLines[lines.count + 1] = (c.key, c.path, true)
         lines.append("    value: \(Self.quote(c.value))")
       }
     }
+    origin("(form)", from: lines.count)
     lines.append("sections:")
     for page in pages {
+      origin(page.path + " ('\(page.id)')", from: lines.count)
       lines.append("  - id: \(Self.quote(page.id))")
       lines.append("    title: \(Self.quote(page.title))")
       if let intro = page.intro { lines.append("    intro: \(Self.quote(intro))") }
       if let condition = page.condition, !dropped.contains(page.key) {
-        conditionLines[lines.count + 1] = (page.key, page.path)
+        conditionLines[lines.count + 1] = (page.key, page.path, false)
         lines.append("    when: \(Self.quote(condition))")
       }
       lines.append("    questions:")
       for e in page.elements {
+        origin(e.path + " ('\(e.id)')", from: lines.count)
         lines.append("      - id: \(Self.quote(e.id))")
         lines.append("        type: \(e.type.rawValue)")
         lines.append("        prompt: \(Self.quote(e.prompt))")
         if let help = e.help { lines.append("        help: \(Self.quote(help))") }
         if let requiredIf = e.requiredIf, !dropped.contains(e.key + "#required") {
-          conditionLines[lines.count + 1] = (e.key + "#required", e.path)
+          conditionLines[lines.count + 1] = (e.key + "#required", e.path, false)
           lines.append("        required: \(Self.quote(requiredIf))")
         } else if e.type != .note {
           lines.append("        required: \(e.required)")
@@ -482,7 +591,7 @@ struct SurveyJSBuilder {
         if !e.conditions.isEmpty && !dropped.contains(e.key) {
           let joined =
             e.conditions.count == 1 ? e.conditions[0] : e.conditions.map { "(\($0))" }.joined(separator: " and ")
-          conditionLines[lines.count + 1] = (e.key, e.path)
+          conditionLines[lines.count + 1] = (e.key, e.path, false)
           lines.append("        when: \(Self.quote(joined))")
         }
         if let lo = e.min { lines.append("        min: \(JSON.format(lo))") }
