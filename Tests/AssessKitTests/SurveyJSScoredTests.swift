@@ -115,3 +115,29 @@ import Testing
     #expect(Loose.extreme([.number(3), .string("10")], least: false) == .number(10))
   }
 }
+
+/// Expressions that read later ones are put in order; a cycle is listed, not imported. SurveyJS
+/// v1.9.84 on this form with q = 3: a2 4, b 8, `big` shown (x and y run away to 21 and 22).
+@Suite struct SurveyJSExpressionOrderTests {
+  @Test func laterExpressionsAreReadInOrderAndCyclesListed() throws {
+    let json = """
+      {"elements":[{"type":"text","name":"q","inputType":"number"},
+        {"type":"expression","name":"b","expression":"{a2} * 2"},
+        {"type":"expression","name":"a2","expression":"{q} + 1"},
+        {"type":"expression","name":"x","expression":"{y} + 1"},
+        {"type":"expression","name":"y","expression":"{x} + 1"},
+        {"type":"text","name":"big","visibleIf":"{b} > 7"}]}
+      """
+    let imported = try SurveyJSImporter.importForm(json: json, fileName: "order.json")
+    let q = imported.questionnaire
+    #expect(q.computed.map(\.id) == ["a2", "b"])
+    #expect(
+      imported.issues.map(\.description).prefix(2) == [
+        "elements[3] ('x'): the expression reads itself through other expressions (a cycle), which never settles; it is not imported",
+        "elements[4] ('y'): the expression reads itself through other expressions (a cycle), which never settles; it is not imported",
+      ])
+    let engine = Engine(questionnaire: q, answers: AnswersReader.check([("q", .number(3))], for: q).0)
+    #expect(engine.computedValues == [.number(4), .number(8)])
+    #expect(engine.path == ["q", "big"])
+  }
+}
