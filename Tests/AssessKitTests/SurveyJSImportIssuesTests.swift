@@ -49,7 +49,8 @@ import Testing
           "b": .object(["c": .object([:])]), "d": .array([]),
         ]))
     #expect(positions["a"] == JSONReader.Position(line: 1, column: 7))
-    #expect(positions["b.c"] == JSONReader.Position(line: 1, column: 89))
+    #expect(positions["b"] == JSONReader.Position(line: 1, column: 83))
+    #expect(positions["b.c"] == nil)
   }
 
   /// An element SurveyJS makes nothing of (no type, or a type that is not a text) is left out and listed.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Reads JSON text (RFC 8259) into a `JSONNode` tree, keeping where each object and list starts, so
-/// that import messages point into the JSON file. One pass over the UTF-8 bytes.
+/// Reads JSON text (RFC 8259) into a `JSONNode` tree, keeping where the root and each of its members
+/// start, so that import messages point into the JSON file (elements deeper down are named by their
+/// JSON path). One pass over the UTF-8 bytes.
 struct JSONReader {
   /// A place in the JSON text: 1-based line and column (in Unicode scalars).
   struct Position: Equatable, CustomStringConvertible {
@@ -26,7 +27,7 @@ struct JSONReader {
   /// A column already counted on the current line, so counting stays linear on long lines.
   private var counted = (offset: 0, column: 1)
   private var depth = 0
-  /// Where each object and list starts, by its path (`pages[0].elements[3]`; the root is `""`).
+  /// Where the root (`""`) and each of its members (by key) start.
   private(set) var positions: [String: Position] = [:]
 
   private init(_ text: String) {
@@ -38,7 +39,8 @@ struct JSONReader {
     var reader = JSONReader(text)
     if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
     reader.skipSpace()
-    let root = try reader.value(path: "")
+    reader.positions[""] = reader.position()
+    let root = try reader.value(key: nil)
     reader.skipSpace()
     guard reader.index == reader.bytes.count else { throw reader.failure("unexpected text after the JSON value") }
     return (root, reader.positions)
@@ -73,11 +75,13 @@ struct JSONReader {
     }
   }
 
-  private mutating func value(path: String) throws(Failure) -> JSONNode {
+  /// A value; `key` is set for the root's members, whose place is kept.
+  private mutating func value(key: String?) throws(Failure) -> JSONNode {
     guard index < bytes.count else { throw failure("the JSON ends too early") }
+    if let key { positions[key] = position() }
     switch bytes[index] {
-    case UInt8(ascii: "{"): return try object(path: path)
-    case UInt8(ascii: "["): return try array(path: path)
+    case UInt8(ascii: "{"): return try object()
+    case UInt8(ascii: "["): return try array()
     case UInt8(ascii: "\""): return .string(try string())
     case UInt8(ascii: "t"): return try literal("true", .bool(true))
     case UInt8(ascii: "f"): return try literal("false", .bool(false))
@@ -96,8 +100,7 @@ struct JSONReader {
     if depth > Self.maxDepth { throw failure("objects and lists nest more than \(Self.maxDepth) levels deep") }
   }
 
-  private mutating func object(path: String) throws(Failure) -> JSONNode {
-    positions[path] = position()
+  private mutating func object() throws(Failure) -> JSONNode {
     try enter()
     defer { depth -= 1 }
     index += 1
@@ -117,7 +120,7 @@ struct JSONReader {
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
       index += 1
       skipSpace()
-      members[key] = try value(path: path.isEmpty ? key : path + "." + key)
+      members[key] = try value(key: depth == 1 ? key : nil)
       skipSpace()
       guard index < bytes.count else { throw failure("the JSON ends inside an object") }
       if bytes[index] == UInt8(ascii: ",") {
@@ -130,8 +133,7 @@ struct JSONReader {
     }
   }
 
-  private mutating func array(path: String) throws(Failure) -> JSONNode {
-    positions[path] = position()
+  private mutating func array() throws(Failure) -> JSONNode {
     try enter()
     defer { depth -= 1 }
     index += 1
@@ -143,7 +145,7 @@ struct JSONReader {
     }
     while true {
       skipSpace()
-      items.append(try value(path: "\(path)[\(items.count)]"))
+      items.append(try value(key: nil))
       skipSpace()
       guard index < bytes.count else { throw failure("the JSON ends inside a list") }
       if bytes[index] == UInt8(ascii: ",") {

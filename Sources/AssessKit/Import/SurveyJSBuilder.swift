@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Builds our questionnaire from a SurveyJS form: reads the elements once, then writes YAML.
 struct SurveyJSBuilder {
@@ -536,83 +537,117 @@ struct SurveyJSBuilder {
 
   static func quote(_ s: String) -> String { JSON.string(s).serialized() }
 
-  mutating func emit(dropping dropped: Set<String>) -> String {
-    var lines: [String] = []
+  /// The YAML of the questionnaire, leaving out the conditions and computed values in `dropped`, and
+  /// the tree Yams would compose from it (nil when only parsing the text can say).
+  mutating func emit(dropping dropped: Set<String>) -> (yaml: String, tree: Node?) {
+    var w = YAMLTreeWriter()
     conditionLines = [:]
     origins = []
-    /// Marks the lines from line `from + 1` on as coming from the element at `path`.
-    func origin(_ path: String, from: Int) { origins.append((from + 1, path)) }
+    /// Marks the lines from the next one on as coming from the element at `path`.
+    func origin(_ path: String) { origins.append((w.lineNumber, path)) }
     let base = ((fileName as NSString).lastPathComponent as NSString).deletingPathExtension
     let id = String(base.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(in: ["-"])
-    lines.append(
-      "# Imported from \((fileName as NSString).lastPathComponent) by 'assess import surveyjs' (locale \(locale)).")
-    lines.append("# Conditions keep SurveyJS's meaning: see docs/IMPORT.md.")
-    lines.append("assess: 1")
-    lines.append("id: \(Self.quote(id.isEmpty ? "imported" : id))")
-    lines.append("title: \(Self.quote(text(root["title"]) ?? base))")
-    lines.append("version: \(Self.quote(root["version"]?.scalarText ?? "imported"))")
-    if let description = text(root["description"]) { lines.append("description: \(Self.quote(description))") }
-    lines.append("semantics: surveyjs")
+    w.comment(
+      "Imported from \((fileName as NSString).lastPathComponent) by 'assess import surveyjs' (locale \(locale)).")
+    w.comment("Conditions keep SurveyJS's meaning: see docs/IMPORT.md.")
+    var top: [(Node, Node)] = []
+    top.append(w.line(0, "assess", plain: "1"))
+    top.append(w.line(0, "id", quoted: id.isEmpty ? "imported" : id))
+    top.append(w.line(0, "title", quoted: text(root["title"]) ?? base))
+    top.append(w.line(0, "version", quoted: root["version"]?.scalarText ?? "imported"))
+    if let description = text(root["description"]) { top.append(w.line(0, "description", quoted: description)) }
+    top.append(w.line(0, "semantics", plain: "surveyjs"))
     let scored = pages.contains { $0.elements.contains { $0.options.contains { $0.score != nil } } }
-    if scored { lines.append("scales:\n  - {id: score, title: \"Score\"}") }
-    if computed.contains(where: { !dropped.contains($0.key) }) {
-      lines.append("computed:")
-      for c in computed where !dropped.contains(c.key) {
-        origin(c.path + " ('\(c.id)')", from: lines.count)
-        lines.append("  - id: \(Self.quote(c.id))")
-        conditionLines[lines.count + 1] = (c.key, c.path, true)
-        lines.append("    value: \(Self.quote(c.value))")
-      }
+    if scored {
+      let key = w.blockKey(0, "scales")
+      let at = w.dash(2)
+      let scale = w.flow([("id", .plain("score")), ("title", .quoted("Score"))])
+      w.newline()
+      top.append((key, YAMLTreeWriter.blockSequence([scale], at: at)))
     }
-    origin("(form)", from: lines.count)
-    lines.append("sections:")
-    for page in pages {
-      origin(page.path + " ('\(page.id)')", from: lines.count)
-      lines.append("  - id: \(Self.quote(page.id))")
-      lines.append("    title: \(Self.quote(page.title))")
-      if let intro = page.intro { lines.append("    intro: \(Self.quote(intro))") }
-      if let condition = page.condition, !dropped.contains(page.key) {
-        conditionLines[lines.count + 1] = (page.key, page.path, false)
-        lines.append("    when: \(Self.quote(condition))")
+    if computed.contains(where: { !dropped.contains($0.key) }) {
+      let key = w.blockKey(0, "computed")
+      var items: [Node] = []
+      var first: Mark?
+      for c in computed where !dropped.contains(c.key) {
+        origin(c.path + " ('\(c.id)')")
+        let at = w.dash(2)
+        if items.isEmpty { first = at }
+        let idPair = w.line(nil, "id", quoted: c.id)
+        conditionLines[w.lineNumber] = (c.key, c.path, true)
+        let valuePair = w.line(4, "value", quoted: c.value)
+        items.append(YAMLTreeWriter.blockMapping([idPair, valuePair], at: nil))
       }
-      lines.append("    questions:")
+      top.append((key, YAMLTreeWriter.blockSequence(items, at: first)))
+    }
+    origin("(form)")
+    let sectionsKey = w.blockKey(0, "sections")
+    var sections: [Node] = []
+    var firstSection: Mark?
+    for page in pages {
+      origin(page.path + " ('\(page.id)')")
+      let at = w.dash(2)
+      if sections.isEmpty { firstSection = at }
+      var section: [(Node, Node)] = []
+      section.append(w.line(nil, "id", quoted: page.id))
+      section.append(w.line(4, "title", quoted: page.title))
+      if let intro = page.intro { section.append(w.line(4, "intro", quoted: intro)) }
+      if let condition = page.condition, !dropped.contains(page.key) {
+        conditionLines[w.lineNumber] = (page.key, page.path, false)
+        section.append(w.line(4, "when", quoted: condition))
+      }
+      let questionsKey = w.blockKey(4, "questions")
+      var questions: [Node] = []
+      var firstQuestion: Mark?
       for e in page.elements {
-        origin(e.path + " ('\(e.id)')", from: lines.count)
-        lines.append("      - id: \(Self.quote(e.id))")
-        lines.append("        type: \(e.type.rawValue)")
-        lines.append("        prompt: \(Self.quote(e.prompt))")
-        if let help = e.help { lines.append("        help: \(Self.quote(help))") }
+        origin(e.path + " ('\(e.id)')")
+        let at = w.dash(6)
+        if questions.isEmpty { firstQuestion = at }
+        var q: [(Node, Node)] = []
+        q.append(w.line(nil, "id", quoted: e.id))
+        q.append(w.line(8, "type", plain: e.type.rawValue))
+        q.append(w.line(8, "prompt", quoted: e.prompt))
+        if let help = e.help { q.append(w.line(8, "help", quoted: help)) }
         if let requiredIf = e.requiredIf, !dropped.contains(e.key + "#required") {
-          conditionLines[lines.count + 1] = (e.key + "#required", e.path, false)
-          lines.append("        required: \(Self.quote(requiredIf))")
+          conditionLines[w.lineNumber] = (e.key + "#required", e.path, false)
+          q.append(w.line(8, "required", quoted: requiredIf))
         } else if e.type != .note {
-          lines.append("        required: \(e.required)")
+          q.append(w.line(8, "required", plain: e.required ? "true" : "false"))
         }
         if !e.conditions.isEmpty && !dropped.contains(e.key) {
           let joined =
             e.conditions.count == 1 ? e.conditions[0] : e.conditions.map { "(\($0))" }.joined(separator: " and ")
-          conditionLines[lines.count + 1] = (e.key, e.path, false)
-          lines.append("        when: \(Self.quote(joined))")
+          conditionLines[w.lineNumber] = (e.key, e.path, false)
+          q.append(w.line(8, "when", quoted: joined))
         }
-        if let lo = e.min { lines.append("        min: \(JSON.format(lo))") }
-        if let hi = e.max { lines.append("        max: \(JSON.format(hi))") }
+        if let lo = e.min { q.append(w.line(8, "min", plain: JSON.format(lo))) }
+        if let hi = e.max { q.append(w.line(8, "max", plain: JSON.format(hi))) }
         if !e.labels.isEmpty {
-          lines.append(
-            "        labels: {"
-              + e.labels.sorted { $0.key < $1.key }.map { "\($0.key): \(Self.quote($0.value))" }.joined(separator: ", ")
-              + "}")
+          q.append(
+            w.line(8, "labels", flow: e.labels.sorted { $0.key < $1.key }.map { ("\($0.key)", .quoted($0.value)) }))
         }
         if !e.options.isEmpty {
-          lines.append("        options:")
+          let optionsKey = w.blockKey(8, "options")
+          var options: [Node] = []
+          var firstOption: Mark?
           for o in e.options {
-            var fields = ["value: \(Self.quote(o.value))", "label: \(Self.quote(o.label))"]
-            if let score = o.score { fields.append("score: {score: \(JSON.format(score))}") }
-            if o.exclusive { fields.append("exclusive: true") }
-            lines.append("          - {" + fields.joined(separator: ", ") + "}")
+            var fields: [(String, YAMLTreeWriter.Flow)] = [("value", .quoted(o.value)), ("label", .quoted(o.label))]
+            if let score = o.score { fields.append(("score", .mapping([("score", .plain(JSON.format(score)))]))) }
+            if o.exclusive { fields.append(("exclusive", .plain("true"))) }
+            let at = w.dash(10)
+            if options.isEmpty { firstOption = at }
+            options.append(w.flow(fields))
+            w.newline()
           }
+          q.append((optionsKey, YAMLTreeWriter.blockSequence(options, at: firstOption)))
         }
+        questions.append(YAMLTreeWriter.blockMapping(q, at: nil))
       }
+      section.append((questionsKey, YAMLTreeWriter.blockSequence(questions, at: firstQuestion)))
+      sections.append(YAMLTreeWriter.blockMapping(section, at: nil))
     }
-    return lines.joined(separator: "\n") + "\n"
+    top.append((sectionsKey, YAMLTreeWriter.blockSequence(sections, at: firstSection)))
+    let tree = YAMLTreeWriter.blockMapping(top, at: nil)
+    return (w.text, w.unsure ? nil : tree)
   }
 }

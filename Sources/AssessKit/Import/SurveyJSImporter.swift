@@ -63,8 +63,10 @@ public enum SurveyJSImporter {
     var dropped: Set<String> = []
     // Each round leaves out at least one more condition or computed value, so this ends.
     while true {
-      let yaml = builder.emit(dropping: dropped)
-      let result = QuestionnaireLoader.load(text: yaml, file: fileName)
+      let (yaml, tree) = builder.emit(dropping: dropped)
+      let result =
+        tree.map { QuestionnaireLoader.load(tree: $0, text: yaml, file: fileName) }
+        ?? QuestionnaireLoader.load(text: yaml, file: fileName)
       let errors = result.diagnostics.filter { $0.severity == .error }
       if errors.isEmpty, let questionnaire = result.questionnaire {
         return SurveyJSImport(
