@@ -18,7 +18,7 @@ import Testing
   @Test func nothingToImportNamesThePlaceInTheJSON() {
     #expect(failure("{}") == "'f.json' at 1:1: nothing to import: the form has no 'pages' (or 'elements')")
     #expect(failure(#"{"pages":[]}"#) == "'f.json' at 1:10: nothing to import: 'pages' is empty")
-    #expect(failure("{\n  \"pages\": 3\n}") == "'f.json' at 1:1: nothing to import: 'pages' must be a list of pages")
+    #expect(failure("{\n  \"pages\": 3\n}") == "'f.json' at 2:12: nothing to import: 'pages' must be a list of pages")
     #expect(
       failure(#"{"pages":[{"elements":[{"type":"image","name":"i"}]}]}"#)
         == "'f.json' at 1:10: nothing to import: no page has a question that can be imported (1 element left out: pages[0].elements[0] ('i'): an image is display-only; it is left out)"
