@@ -113,7 +113,7 @@ struct SurveyJSBuilder {
   }
 
   private func isLocalized(_ o: [String: JSONNode]) -> Bool {
-    !o.isEmpty && o.keys.contains("default") && o.values.allSatisfy { $0.string != nil }
+    o["default"] != nil && o.values.allSatisfy { $0.string != nil }
   }
 
   /// A text in the chosen locale (or the default one).
@@ -563,7 +563,7 @@ struct SurveyJSBuilder {
       let at = w.dash(2)
       let scale = w.flow([("id", .plain("score")), ("title", .quoted("Score"))])
       w.newline()
-      top.append((key, YAMLTreeWriter.blockSequence([scale], at: at)))
+      top.append((key, w.blockSequence([scale], at: at)))
     }
     if computed.contains(where: { !dropped.contains($0.key) }) {
       let key = w.blockKey(0, "computed")
@@ -576,9 +576,9 @@ struct SurveyJSBuilder {
         let idPair = w.line(nil, "id", quoted: c.id)
         conditionLines[w.lineNumber] = (c.key, c.path, true)
         let valuePair = w.line(4, "value", quoted: c.value)
-        items.append(YAMLTreeWriter.blockMapping([idPair, valuePair], at: nil))
+        items.append(w.blockMapping([idPair, valuePair], at: nil))
       }
-      top.append((key, YAMLTreeWriter.blockSequence(items, at: first)))
+      top.append((key, w.blockSequence(items, at: first)))
     }
     origin("(form)")
     let sectionsKey = w.blockKey(0, "sections")
@@ -639,15 +639,15 @@ struct SurveyJSBuilder {
             options.append(w.flow(fields))
             w.newline()
           }
-          q.append((optionsKey, YAMLTreeWriter.blockSequence(options, at: firstOption)))
+          q.append((optionsKey, w.blockSequence(options, at: firstOption)))
         }
-        questions.append(YAMLTreeWriter.blockMapping(q, at: nil))
+        questions.append(w.blockMapping(q, at: nil))
       }
-      section.append((questionsKey, YAMLTreeWriter.blockSequence(questions, at: firstQuestion)))
-      sections.append(YAMLTreeWriter.blockMapping(section, at: nil))
+      section.append((questionsKey, w.blockSequence(questions, at: firstQuestion)))
+      sections.append(w.blockMapping(section, at: nil))
     }
-    top.append((sectionsKey, YAMLTreeWriter.blockSequence(sections, at: firstSection)))
-    let tree = YAMLTreeWriter.blockMapping(top, at: nil)
+    top.append((sectionsKey, w.blockSequence(sections, at: firstSection)))
+    let tree = w.blockMapping(top, at: nil)
     return (w.text, w.unsure ? nil : tree)
   }
 }

@@ -14,6 +14,11 @@ struct YAMLTreeWriter {
   }
 
   private(set) var text = ""
+  // The tags Yams gives these nodes under `Resolver.basic`, named outright: an implicit tag would be
+  // resolved again, with the default resolver's regular expressions, at every lookup of a key.
+  private let stringTag = Tag(.str, .basic)
+  private let mappingTag = Tag(.map, .basic)
+  private let sequenceTag = Tag(.seq, .basic)
   private var line = 1
   private var column = 1
   /// The line the next character goes on.
@@ -61,7 +66,7 @@ struct YAMLTreeWriter {
   mutating func plain(_ s: String) -> Node {
     let at = mark
     raw(s)
-    return .scalar(Node.Scalar(s, .implicit, .plain, at))
+    return .scalar(Node.Scalar(s, stringTag, .plain, at))
   }
 
   /// A double-quoted scalar (JSON's escapes, which YAML reads the same).
@@ -75,7 +80,7 @@ struct YAMLTreeWriter {
       unsure = true
     }
     raw(JSON.string(s).serialized())
-    return .scalar(Node.Scalar(s, .implicit, .doubleQuoted, at))
+    return .scalar(Node.Scalar(s, stringTag, .doubleQuoted, at))
   }
 
   /// `key: "value"` and a line break, at `indent` (nil: right after a `- `).
@@ -144,15 +149,15 @@ struct YAMLTreeWriter {
       }
     }
     raw("}")
-    return .mapping(Node.Mapping(pairs, .implicit, .flow, at))
+    return .mapping(Node.Mapping(pairs, mappingTag, .flow, at))
   }
 
-  static func blockMapping(_ pairs: [(Node, Node)], at: Mark?) -> Node {
-    .mapping(Node.Mapping(pairs, .implicit, .block, at ?? pairs.first?.0.mark))
+  func blockMapping(_ pairs: [(Node, Node)], at: Mark?) -> Node {
+    .mapping(Node.Mapping(pairs, mappingTag, .block, at ?? pairs.first?.0.mark))
   }
 
-  static func blockSequence(_ items: [Node], at: Mark?) -> Node {
-    .sequence(Node.Sequence(items, .implicit, .block, at))
+  func blockSequence(_ items: [Node], at: Mark?) -> Node {
+    .sequence(Node.Sequence(items, sequenceTag, .block, at))
   }
 
   /// Where two trees differ (kind, text, scalar style, mark), one line each; empty when they agree.
