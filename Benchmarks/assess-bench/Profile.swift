@@ -48,8 +48,7 @@ import Foundation
       let json = FileManager.default.contents(atPath: shared + "/fixtures/aia/survey-enfr.json").map({
         String(decoding: $0, as: UTF8.self)
       }),
-      let q = (try? SurveyJSImporter.importForm(json: json, fileName: "survey-enfr.json"))
-        .flatMap({ QuestionnaireLoader.load(text: $0.yaml, file: "aia.yaml").questionnaire }),
+      let q = (try? SurveyJSImporter.importForm(json: json, fileName: "survey-enfr.json"))?.questionnaire,
       let walks = try? String(contentsOfFile: "Tests/Fixtures/surveyjs/aia-walks.jsonl", encoding: .utf8)
     else { return }
     guard n > 0 else { return }

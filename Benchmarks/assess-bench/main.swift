@@ -27,6 +27,7 @@ let shared = environment["ASSESS_SHARED"] ?? "../shared"
 let aiaPath = shared + "/fixtures/aia/survey-enfr.json"
 let walksPath = "Tests/Fixtures/surveyjs/aia-walks.jsonl"
 let aia = benchAIA(formPath: aiaPath, walksPath: walksPath)
+benchImportScale()
 
 let binary = environment["ASSESS_BIN"] ?? ".build/release/assess"
 if access(binary, X_OK) == 0 {

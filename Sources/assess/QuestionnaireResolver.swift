@@ -9,6 +9,8 @@ enum QuestionnaireResolver {
   struct Source {
     var name: String
     var text: String
+    /// An imported form's questionnaire, already loaded from `text` by the import, and its warnings.
+    var imported: (questionnaire: Questionnaire, warnings: [Diagnostic])? = nil
   }
 
   /// Built-in questionnaires, loaded: each with its id.
@@ -57,7 +59,7 @@ enum QuestionnaireResolver {
       let json = try readFile(path, what: "form")
       do {
         let result = try SurveyJSImporter.importForm(json: json, fileName: path, locale: locale)
-        return Source(name: path, text: result.yaml)
+        return Source(name: path, text: result.yaml, imported: (result.questionnaire, result.warnings))
       } catch {
         throw CLIFailure(error.message)
       }
@@ -82,6 +84,14 @@ enum QuestionnaireResolver {
     -> (source: Source, questionnaire: Questionnaire)
   {
     let source = try source(for: argument)
+    if let imported = source.imported {
+      // Loaded by the import already (the same text, the same loader): not parsed a second time.
+      let renderer = DiagnosticRenderer(sources: [source.name: source.text])
+      for diagnostic in imported.warnings where showWarnings {
+        Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color))
+      }
+      return (source, imported.questionnaire)
+    }
     let result = QuestionnaireLoader.load(text: source.text, file: source.name)
     let renderer = DiagnosticRenderer(sources: [source.name: source.text])
     for diagnostic in result.diagnostics where diagnostic.severity == .error || showWarnings {

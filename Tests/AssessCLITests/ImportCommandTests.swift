@@ -26,7 +26,8 @@ import Testing
     let dir = try temporaryDirectory()
     try "{ not json".write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
     let r = try assess(["import", "surveyjs", "bad.json"], directory: dir)
-    #expect(r.status == 2 && r.stderr == "error: 'bad.json' is not valid JSON\n")
+    #expect(
+      r.status == 2 && r.stderr == "error: 'bad.json' is not valid JSON at 1:3: expected a key in double quotes\n")
     let missing = try assess(["import", "surveyjs", "nope.json"], directory: dir)
     #expect(missing.status == 2 && missing.stderr == "error: form 'nope.json' does not exist\n")
     let locale = try assess(["import", "surveyjs", Self.aia, "--locale", "de"])

@@ -193,8 +193,12 @@ package struct ExpressionChecker {
     }
     let arity: ClosedRange<Int>
     switch function {
-    case .answered, .count, .abs, .floor, .ceil, .score, .maxScore, .truthy, .empty, .notempty: arity = 1...1
+    case .answered, .count, .abs, .floor, .ceil, .score, .maxScore, .truthy, .empty, .notempty, .looseValue:
+      arity = 1...1
     case .equal, .includes, .excludes, .anyof, .allof, .greater, .less: arity = 2...2
+    case .loosePlus, .looseMinus, .looseMul, .looseDiv, .looseMod, .loosePow: arity = 2...2
+    case .looseIf: arity = 3...3
+    case .looseSum, .looseMin, .looseMax: arity = 1...Int.max
     case .round: arity = 1...2
     case .if: arity = 3...3
     case .sum, .min, .max: arity = 1...Int.max
@@ -245,6 +249,10 @@ package struct ExpressionChecker {
       return (.call(function, compiled), .number)
     case .truthy, .empty, .notempty, .equal, .includes, .excludes, .anyof, .allof, .greater, .less:
       return (.call(function, compiled), .bool)
+    case .looseValue, .loosePlus, .looseMinus, .looseMul, .looseDiv, .looseMod, .loosePow, .looseIf, .looseSum,
+      .looseMin, .looseMax:
+      // SurveyJS's values: any type, whatever the arguments' (a text plus a number is a text).
+      return (.call(function, compiled), .any)
     case .sum, .min, .max:
       for (argument, type) in zip(arguments, types) where !type.fits(.number) && !type.fits(.list(.number)) {
         return fail("'\(name)' takes numbers or lists of numbers, not \(type)", at: argument.offset)

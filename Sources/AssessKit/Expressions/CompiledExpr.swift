@@ -15,6 +15,9 @@ package indirect enum CompiledExpr: Sendable, Hashable {
     case answered, count, sum, min, max, round, abs, floor, ceil, `if`, score, maxScore
     // Loose comparisons with the SurveyJS engine's semantics (docs/FORMAT.md, "Loose functions").
     case truthy, empty, notempty, equal, includes, excludes, anyof, allof, greater, less
+    // SurveyJS's values and arithmetic (LooseArithmetic.swift), for imported scored forms.
+    case looseValue, loosePlus, looseMinus, looseMul, looseDiv, looseMod, loosePow, looseIf, looseSum, looseMin
+    case looseMax
   }
 
   /// Every symbol this expression reads.

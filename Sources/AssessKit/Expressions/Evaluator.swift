@@ -136,6 +136,17 @@ extension CompiledExpr {
     case .allof: return .bool(Loose.allOf(values[0], values[1]))
     case .greater: return .bool(Loose.greater(values[0], values[1]))
     case .less: return .bool(Loose.greater(values[1], values[0]))
+    case .looseValue: return Loose.variable(values[0])
+    case .loosePlus: return Loose.plus(values[0], values[1])
+    case .looseMinus: return Loose.minus(values[0], values[1])
+    case .looseMul: return Loose.mul(values[0], values[1])
+    case .looseDiv: return Loose.div(values[0], values[1])
+    case .looseMod: return Loose.mod(values[0], values[1])
+    case .loosePow: return Loose.power(values[0], values[1])
+    case .looseIf: return Loose.truthy(values[0]) ? values[1] : values[2]
+    case .looseSum: return Loose.sum(values)
+    case .looseMin: return Loose.extreme(values, least: true)
+    case .looseMax: return Loose.extreme(values, least: false)
     case .if, .answered, .score, .maxScore: return .null
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Builds our questionnaire from a SurveyJS form: reads the elements once, then writes YAML.
 struct SurveyJSBuilder {
@@ -42,19 +43,36 @@ struct SurveyJSBuilder {
   var locales: [String] = []
   var issues: [SurveyJSImport.Issue] = []
   var pages: [Page] = []
-  var computed: [(id: String, value: String, key: String, path: String)] = []
+  var computed: [(id: String, value: String, key: String, path: String, reads: Set<String>)] = []
   /// Names SurveyJS may show where we do not, or the reverse: not imported, imported as computed
   /// values, or with a condition left out (their own, their panel's or their page's).
   var inexact: Set<String> = []
   private var conditionFailed = false
-  /// Which element's condition each `when:` line of the last YAML holds.
-  var conditionLines: [Int: (key: String, path: String)] = [:]
+  /// Which element's condition (or computed value, `computed` true) each line of the last YAML holds.
+  var conditionLines: [Int: (key: String, path: String, computed: Bool)] = [:]
+  /// Where the lines of the last YAML came from: from each `line` on, the element at `path` (in order).
+  var origins: [(line: Int, path: String)] = []
+
+  /// The JSON path (with the name) of the element line `line` of the last YAML came from.
+  func origin(ofLine line: Int) -> String {
+    // The last entry starting at or before the line (binary search: the entries are in order).
+    var low = 0
+    var high = origins.count
+    while low < high {
+      let mid = (low + high) / 2
+      if origins[mid].line <= line { low = mid + 1 } else { high = mid }
+    }
+    return low > 0 ? origins[low - 1].path : "(form)"
+  }
+  /// Where each object and list of the form starts, by JSON path.
+  let positions: [String: JSONReader.Position]
   private var translator = SurveyJSTranslator(names: [])
   private var usedIds: Set<String> = []
 
-  init(root: JSONNode, fileName: String) {
+  init(root: JSONNode, fileName: String, positions: [String: JSONReader.Position] = [:]) {
     self.root = root
     self.fileName = fileName
+    self.positions = positions
   }
 
   /// Types we import, and what they become.
@@ -95,7 +113,7 @@ struct SurveyJSBuilder {
   }
 
   private func isLocalized(_ o: [String: JSONNode]) -> Bool {
-    !o.isEmpty && o.keys.contains("default") && o.values.allSatisfy { $0.string != nil }
+    o["default"] != nil && o.values.allSatisfy { $0.string != nil }
   }
 
   /// A text in the chosen locale (or the default one).
@@ -152,11 +170,14 @@ struct SurveyJSBuilder {
     } else if root["elements"] != nil || root["questions"] != nil {
       pageNodes = [(root, "")]
     }
-    for (page, path) in pageNodes { collectNames(page, path: path, into: &names) }
+    var numericLists = Set<String>()
+    for (page, path) in pageNodes { collectNames(page, path: path, into: &names, numericLists: &numericLists) }
     translator = SurveyJSTranslator(names: names)
+    translator.numericLists = numericLists
     for (n, (page, path)) in pageNodes.enumerated() {
       readPage(page, path: path, number: n + 1)
     }
+    orderComputed()
     for name in translator.unknownFunctions {
       issues.append(
         SurveyJSImport.Issue(
@@ -180,13 +201,20 @@ struct SurveyJSBuilder {
     return path.isEmpty ? "\(key)[\(i)]" : "\(path).\(key)[\(i)]"
   }
 
-  private func collectNames(_ node: JSONNode, path: String, into names: inout Set<String>) {
+  private func collectNames(
+    _ node: JSONNode, path: String, into names: inout Set<String>, numericLists: inout Set<String>
+  ) {
     for (i, child) in children(node).enumerated() {
       let type = child["type"]?.string ?? ""
       if type == "panel" {
-        collectNames(child, path: childPath(node, path, i), into: &names)
+        collectNames(child, path: childPath(node, path, i), into: &names, numericLists: &numericLists)
       } else if let name = child["name"]?.scalarText, Self.supported.contains(type), type != "html", type != "image" {
         names.insert(name)
+        if type == "checkbox",
+          child["choices"]?.array?.contains(where: { $0.number != nil || $0["value"]?.number != nil }) == true
+        {
+          numericLists.insert(name)
+        }
       }
     }
   }
@@ -212,7 +240,7 @@ struct SurveyJSBuilder {
     }
   }
 
-  private mutating func uniqueId(_ wanted: String, path: String) -> String {
+  private mutating func uniqueId(_ wanted: String, path: String, listed: Bool = false) -> String {
     var id = wanted.isEmpty ? "element" : wanted
     if id.contains(where: { "[]{}".contains($0) }) {
       let cleaned = String(id.map { "[]{}".contains($0) ? "_" : $0 })
@@ -226,6 +254,12 @@ struct SurveyJSBuilder {
       n += 1
     }
     usedIds.insert(candidate)
+    if listed && candidate != id {
+      issue(
+        path, wanted,
+        "an earlier element has the name '\(id)' (in SurveyJS both hold one answer); this one is imported as '\(candidate)', and conditions read the first"
+      )
+    }
     return candidate
   }
 
@@ -249,8 +283,14 @@ struct SurveyJSBuilder {
   ) {
     for (i, child) in children(node).enumerated() {
       let path = childPath(node, path, i)
-      let type = child["type"]?.string ?? "text"
       let name = child["name"]?.scalarText
+      guard let type = child["type"]?.string else {
+        // SurveyJS makes nothing of an element without a type (and fails on a type that is not a text).
+        if let name { inexact.insert(name) }
+        let what = child["type"] == nil ? "has no 'type'" : "has a 'type' that is not a text"
+        issue(path, name, "the element \(what), so SurveyJS makes no question of it; it is left out")
+        continue
+      }
       switch type {
       case "panel":
         var inner = conditions
@@ -282,7 +322,9 @@ struct SurveyJSBuilder {
           continue
         }
         do {
-          computed.append((uniqueId(name, path: path), try translator.value(expression), path, path))
+          translator.resetReferences()
+          let value = try translator.value(expression)
+          computed.append((uniqueId(name, path: path, listed: true), value, path, path, translator.references))
         } catch {
           issue(path, name, "the expression '\(expression)' is not imported: \(error.reason)")
         }
@@ -315,7 +357,8 @@ struct SurveyJSBuilder {
 
   private mutating func readQuestion(_ node: JSONNode, type: String, name: String, path: String) -> Element? {
     let prompt = text(node["title"]) ?? name
-    var element = Element(key: path, path: path, id: uniqueId(name, path: path), type: .text, prompt: prompt)
+    var element = Element(
+      key: path, path: path, id: uniqueId(name, path: path, listed: true), type: .text, prompt: prompt)
     element.help = text(node["description"])
     element.required = node["isRequired"]?.bool ?? false
     if !element.required, let text = node["requiredIf"]?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -362,7 +405,7 @@ struct SurveyJSBuilder {
     case "rating":
       if let values = node["rateValues"]?.array, !values.isEmpty {
         element.type = .single
-        element.options = readChoices(values, path: path, name: name)
+        element.options = readChoices(values, path: path, name: name, key: "rateValues")
       } else {
         element.type = .scale
         let lo = node["rateMin"]?.number ?? 1
@@ -403,12 +446,28 @@ struct SurveyJSBuilder {
     return element
   }
 
-  private mutating func readChoices(_ items: [JSONNode], path: String, name: String) -> [Option] {
+  private mutating func readChoices(_ items: [JSONNode], path: String, name: String, key: String = "choices")
+    -> [Option]
+  {
     var options: [Option] = []
-    for item in items {
-      let value = item.scalarText ?? item["value"]?.scalarText
-      guard let value else { continue }
-      if options.contains(where: { $0.value == value }) {
+    var seen = Set<String>()
+    for (n, item) in items.enumerated() {
+      // An object without a value takes its text as the value, as SurveyJS does.
+      let value = item.scalarText ?? (item["value"] == nil ? text(item["text"]) : item["value"]?.scalarText)
+      guard let value else {
+        let what: String
+        switch item.object == nil ? item : item["value"] {
+        case .null?: what = "null"
+        case .object?: what = "an object"
+        case .array?: what = "a list"
+        default: what = "missing (and it has no text)"
+        }
+        issue(
+          "\(path).\(key)[\(n)]", name,
+          "the choice's value is \(what), which no answer here can be; the choice is left out")
+        continue
+      }
+      guard seen.insert(value).inserted else {
         issue(path, name, "the choice '\(value)' appears twice; the second is left out")
         continue
       }
@@ -416,6 +475,50 @@ struct SurveyJSBuilder {
       options.append(Option(value: value, label: label, score: item["score"]?.number))
     }
     return options
+  }
+
+  /// Puts computed values in an order where each reads only earlier ones (SurveyJS re-runs its
+  /// expressions until they settle; ours run once, in order). Values in a cycle are left out, listed.
+  private mutating func orderComputed() {
+    let index = Dictionary(computed.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    var state = [Int](repeating: 0, count: computed.count)  // 0 new, 1 on the stack, 2 done
+    var ordered: [Int] = []
+    var cyclic = Set<Int>()
+    // Depth-first, without recursion (a chain may be long): a stack of (value, next dependency).
+    for start in computed.indices where state[start] == 0 {
+      var stack: [(Int, [Int], Int)] = [(start, deps(start, index), 0)]
+      state[start] = 1
+      while let (node, list, next) = stack.last {
+        if next < list.count {
+          stack[stack.count - 1].2 += 1
+          let dep = list[next]
+          if state[dep] == 0 {
+            state[dep] = 1
+            stack.append((dep, deps(dep, index), 0))
+          } else if state[dep] == 1 {
+            // A cycle: every value on the stack from dep onward.
+            if let from = stack.firstIndex(where: { $0.0 == dep }) {
+              for entry in stack[from...] { cyclic.insert(entry.0) }
+            }
+          }
+        } else {
+          stack.removeLast()
+          state[node] = 2
+          ordered.append(node)
+        }
+      }
+    }
+    for i in cyclic.sorted() {
+      inexact.insert(computed[i].id)
+      issue(
+        computed[i].path, computed[i].id,
+        "the expression reads itself through other expressions (a cycle), which never settles; it is not imported")
+    }
+    computed = ordered.filter { !cyclic.contains($0) }.map { computed[$0] }
+  }
+
+  private func deps(_ i: Int, _ index: [String: Int]) -> [Int] {
+    computed[i].reads.compactMap { index[$0] }.sorted()
   }
 
   /// The question names at or under an element key (a page, panel or question path).
@@ -434,76 +537,117 @@ struct SurveyJSBuilder {
 
   static func quote(_ s: String) -> String { JSON.string(s).serialized() }
 
-  mutating func emit(dropping dropped: Set<String>) -> String {
-    var lines: [String] = []
+  /// The YAML of the questionnaire, leaving out the conditions and computed values in `dropped`, and
+  /// the tree Yams would compose from it (nil when only parsing the text can say).
+  mutating func emit(dropping dropped: Set<String>) -> (yaml: String, tree: Node?) {
+    var w = YAMLTreeWriter()
     conditionLines = [:]
+    origins = []
+    /// Marks the lines from the next one on as coming from the element at `path`.
+    func origin(_ path: String) { origins.append((w.lineNumber, path)) }
     let base = ((fileName as NSString).lastPathComponent as NSString).deletingPathExtension
     let id = String(base.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(in: ["-"])
-    lines.append(
-      "# Imported from \((fileName as NSString).lastPathComponent) by 'assess import surveyjs' (locale \(locale)).")
-    lines.append("# Conditions keep SurveyJS's meaning: see docs/IMPORT.md.")
-    lines.append("assess: 1")
-    lines.append("id: \(Self.quote(id.isEmpty ? "imported" : id))")
-    lines.append("title: \(Self.quote(text(root["title"]) ?? base))")
-    lines.append("version: \(Self.quote(root["version"]?.scalarText ?? "imported"))")
-    if let description = text(root["description"]) { lines.append("description: \(Self.quote(description))") }
-    lines.append("semantics: surveyjs")
+    w.comment(
+      "Imported from \((fileName as NSString).lastPathComponent) by 'assess import surveyjs' (locale \(locale)).")
+    w.comment("Conditions keep SurveyJS's meaning: see docs/IMPORT.md.")
+    var top: [(Node, Node)] = []
+    top.append(w.line(0, "assess", plain: "1"))
+    top.append(w.line(0, "id", quoted: id.isEmpty ? "imported" : id))
+    top.append(w.line(0, "title", quoted: text(root["title"]) ?? base))
+    top.append(w.line(0, "version", quoted: root["version"]?.scalarText ?? "imported"))
+    if let description = text(root["description"]) { top.append(w.line(0, "description", quoted: description)) }
+    top.append(w.line(0, "semantics", plain: "surveyjs"))
     let scored = pages.contains { $0.elements.contains { $0.options.contains { $0.score != nil } } }
-    if scored { lines.append("scales:\n  - {id: score, title: \"Score\"}") }
-    if !computed.isEmpty {
-      lines.append("computed:")
-      for c in computed where !dropped.contains(c.key) {
-        lines.append("  - id: \(Self.quote(c.id))")
-        conditionLines[lines.count + 1] = (c.key, c.path)
-        lines.append("    value: \(Self.quote(c.value))")
-      }
+    if scored {
+      let key = w.blockKey(0, "scales")
+      let at = w.dash(2)
+      let scale = w.flow([("id", .plain("score")), ("title", .quoted("Score"))])
+      w.newline()
+      top.append((key, w.blockSequence([scale], at: at)))
     }
-    lines.append("sections:")
-    for page in pages {
-      lines.append("  - id: \(Self.quote(page.id))")
-      lines.append("    title: \(Self.quote(page.title))")
-      if let intro = page.intro { lines.append("    intro: \(Self.quote(intro))") }
-      if let condition = page.condition, !dropped.contains(page.key) {
-        conditionLines[lines.count + 1] = (page.key, page.path)
-        lines.append("    when: \(Self.quote(condition))")
+    if computed.contains(where: { !dropped.contains($0.key) }) {
+      let key = w.blockKey(0, "computed")
+      var items: [Node] = []
+      var first: Mark?
+      for c in computed where !dropped.contains(c.key) {
+        origin(c.path + " ('\(c.id)')")
+        let at = w.dash(2)
+        if items.isEmpty { first = at }
+        let idPair = w.line(nil, "id", quoted: c.id)
+        conditionLines[w.lineNumber] = (c.key, c.path, true)
+        let valuePair = w.line(4, "value", quoted: c.value)
+        items.append(w.blockMapping([idPair, valuePair], at: nil))
       }
-      lines.append("    questions:")
+      top.append((key, w.blockSequence(items, at: first)))
+    }
+    origin("(form)")
+    let sectionsKey = w.blockKey(0, "sections")
+    var sections: [Node] = []
+    var firstSection: Mark?
+    for page in pages {
+      origin(page.path + " ('\(page.id)')")
+      let at = w.dash(2)
+      if sections.isEmpty { firstSection = at }
+      var section: [(Node, Node)] = []
+      section.append(w.line(nil, "id", quoted: page.id))
+      section.append(w.line(4, "title", quoted: page.title))
+      if let intro = page.intro { section.append(w.line(4, "intro", quoted: intro)) }
+      if let condition = page.condition, !dropped.contains(page.key) {
+        conditionLines[w.lineNumber] = (page.key, page.path, false)
+        section.append(w.line(4, "when", quoted: condition))
+      }
+      let questionsKey = w.blockKey(4, "questions")
+      var questions: [Node] = []
+      var firstQuestion: Mark?
       for e in page.elements {
-        lines.append("      - id: \(Self.quote(e.id))")
-        lines.append("        type: \(e.type.rawValue)")
-        lines.append("        prompt: \(Self.quote(e.prompt))")
-        if let help = e.help { lines.append("        help: \(Self.quote(help))") }
+        origin(e.path + " ('\(e.id)')")
+        let at = w.dash(6)
+        if questions.isEmpty { firstQuestion = at }
+        var q: [(Node, Node)] = []
+        q.append(w.line(nil, "id", quoted: e.id))
+        q.append(w.line(8, "type", plain: e.type.rawValue))
+        q.append(w.line(8, "prompt", quoted: e.prompt))
+        if let help = e.help { q.append(w.line(8, "help", quoted: help)) }
         if let requiredIf = e.requiredIf, !dropped.contains(e.key + "#required") {
-          conditionLines[lines.count + 1] = (e.key + "#required", e.path)
-          lines.append("        required: \(Self.quote(requiredIf))")
+          conditionLines[w.lineNumber] = (e.key + "#required", e.path, false)
+          q.append(w.line(8, "required", quoted: requiredIf))
         } else if e.type != .note {
-          lines.append("        required: \(e.required)")
+          q.append(w.line(8, "required", plain: e.required ? "true" : "false"))
         }
         if !e.conditions.isEmpty && !dropped.contains(e.key) {
           let joined =
             e.conditions.count == 1 ? e.conditions[0] : e.conditions.map { "(\($0))" }.joined(separator: " and ")
-          conditionLines[lines.count + 1] = (e.key, e.path)
-          lines.append("        when: \(Self.quote(joined))")
+          conditionLines[w.lineNumber] = (e.key, e.path, false)
+          q.append(w.line(8, "when", quoted: joined))
         }
-        if let lo = e.min { lines.append("        min: \(JSON.format(lo))") }
-        if let hi = e.max { lines.append("        max: \(JSON.format(hi))") }
+        if let lo = e.min { q.append(w.line(8, "min", plain: JSON.format(lo))) }
+        if let hi = e.max { q.append(w.line(8, "max", plain: JSON.format(hi))) }
         if !e.labels.isEmpty {
-          lines.append(
-            "        labels: {"
-              + e.labels.sorted { $0.key < $1.key }.map { "\($0.key): \(Self.quote($0.value))" }.joined(separator: ", ")
-              + "}")
+          q.append(
+            w.line(8, "labels", flow: e.labels.sorted { $0.key < $1.key }.map { ("\($0.key)", .quoted($0.value)) }))
         }
         if !e.options.isEmpty {
-          lines.append("        options:")
+          let optionsKey = w.blockKey(8, "options")
+          var options: [Node] = []
+          var firstOption: Mark?
           for o in e.options {
-            var fields = ["value: \(Self.quote(o.value))", "label: \(Self.quote(o.label))"]
-            if let score = o.score { fields.append("score: {score: \(JSON.format(score))}") }
-            if o.exclusive { fields.append("exclusive: true") }
-            lines.append("          - {" + fields.joined(separator: ", ") + "}")
+            var fields: [(String, YAMLTreeWriter.Flow)] = [("value", .quoted(o.value)), ("label", .quoted(o.label))]
+            if let score = o.score { fields.append(("score", .mapping([("score", .plain(JSON.format(score)))]))) }
+            if o.exclusive { fields.append(("exclusive", .plain("true"))) }
+            let at = w.dash(10)
+            if options.isEmpty { firstOption = at }
+            options.append(w.flow(fields))
+            w.newline()
           }
+          q.append((optionsKey, w.blockSequence(options, at: firstOption)))
         }
+        questions.append(w.blockMapping(q, at: nil))
       }
+      section.append((questionsKey, w.blockSequence(questions, at: firstQuestion)))
+      sections.append(w.blockMapping(section, at: nil))
     }
-    return lines.joined(separator: "\n") + "\n"
+    top.append((sectionsKey, w.blockSequence(sections, at: firstSection)))
+    let tree = w.blockMapping(top, at: nil)
+    return (w.text, w.unsure ? nil : tree)
   }
 }

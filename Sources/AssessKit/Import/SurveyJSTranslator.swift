@@ -8,10 +8,17 @@ struct SurveyJSTranslator {
 
   /// The question (and expression) names of the form.
   var names: Set<String>
+  /// Multiple-choice questions with numeric choice values: SurveyJS's arithmetic on them differs from
+  /// ours (their answers are texts here), so it is not imported.
+  var numericLists: Set<String> = []
   /// Names referred to that are not in the form (read as empty, as SurveyJS does).
   private(set) var unknownNames: [String] = []
   /// Functions called that SurveyJS (v1.9) does not have (read as empty, as SurveyJS does).
   private(set) var unknownFunctions: [String] = []
+  /// The names the expressions translated since the last `resetReferences()` read.
+  private(set) var references: Set<String> = []
+
+  mutating func resetReferences() { references = [] }
 
   /// The functions SurveyJS v1.9 registers.
   static let surveyJSFunctions: Set<String> = [
@@ -51,10 +58,18 @@ struct SurveyJSTranslator {
 
   private func asBool(_ part: (String, Bool)) -> String { part.1 ? part.0 : "truthy(\(part.0))" }
 
-  private mutating func translate(_ e: SurveyJSExpression) throws(Unsupported) -> (String, Bool) {
+  /// Our expression for `e`, and whether it is true/false. `compared`: an operand of a comparison,
+  /// which the loose comparisons take as the answer is (they compare '3' and 3 as SurveyJS does);
+  /// elsewhere a name reads as SurveyJS reads it (`Variable.getCorrectValue`: '3' is 3, 'true' is true).
+  private mutating func translate(_ e: SurveyJSExpression, compared: Bool = false) throws(Unsupported) -> (
+    String, Bool
+  ) {
     switch e {
     case .variable(let name):
-      if names.contains(name) { return ("{\(name)}", false) }
+      if names.contains(name) {
+        references.insert(name)
+        return (compared ? "{\(name)}" : "looseValue({\(name)})", false)
+      }
       if name.contains(".") || name.contains("[") || name.hasPrefix("$") {
         throw Unsupported(reason: "'{\(name)}' refers into a panel, matrix or row, which is not imported")
       }
@@ -72,21 +87,26 @@ struct SurveyJSTranslator {
         switch item {
         case .number(let n): parts.append(Self.quote(JSON.format(n)))
         case .bool(let b): parts.append(Self.quote(b ? "true" : "false"))
-        default: parts.append(try translate(item).0)
+        default: parts.append(try translate(item, compared: compared).0)
         }
       }
       return ("[" + parts.joined(separator: ", ") + "]", false)
     case .unary(let op, let operand):
-      let inner = try translate(operand)
       switch op {
-      case "negate": return ("not \(asBool(inner))", true)
-      case "empty": return ("empty(\(inner.0))", true)
-      case "notempty": return ("notempty(\(inner.0))", true)
+      case "negate": return ("not \(asBool(try translate(operand)))", true)
+      case "empty": return ("empty(\(try translate(operand, compared: true).0))", true)
+      case "notempty": return ("notempty(\(try translate(operand, compared: true).0))", true)
       default: throw Unsupported(reason: "the operator '\(op)' is not supported")
       }
     case .binary(let op, let l, let r):
-      let a = try translate(l)
-      let b = try translate(r)
+      let comparison = !["and", "or", "plus", "minus", "mul", "div", "mod", "power"].contains(op)
+      for side in [l, r] where op == "plus" {
+        if case .variable(let name) = side, numericLists.contains(name) {
+          throw Unsupported(reason: "'+' on '{\(name)}', a multiple choice with numeric values, is not supported")
+        }
+      }
+      let a = try translate(l, compared: comparison)
+      let b = try translate(r, compared: comparison)
       switch op {
       case "and", "or": return ("(\(asBool(a)) \(op) \(asBool(b)))", true)
       case "equal": return ("equal(\(a.0), \(b.0))", true)
@@ -104,10 +124,12 @@ struct SurveyJSTranslator {
         }
         let order = op == "greaterorequal" ? "greater" : "less"
         return ("(equal(\(a.0), \(b.0)) or \(order)(\(a.0), \(b.0)))", true)
-      case "plus": return ("sum(\(a.0), \(b.0))", false)
-      case "minus": return ("(sum(\(a.0)) - sum(\(b.0)))", false)
-      case "mul": return ("(sum(\(a.0)) * sum(\(b.0)))", false)
-      case "div": return ("(sum(\(a.0)) / sum(\(b.0)))", false)
+      case "plus": return ("loosePlus(\(a.0), \(b.0))", false)
+      case "minus": return ("looseMinus(\(a.0), \(b.0))", false)
+      case "mul": return ("looseMul(\(a.0), \(b.0))", false)
+      case "div": return ("looseDiv(\(a.0), \(b.0))", false)
+      case "mod": return ("looseMod(\(a.0), \(b.0))", false)
+      case "power": return ("loosePow(\(a.0), \(b.0))", false)
       default: throw Unsupported(reason: "the operator '\(op)' is not supported")
       }
     case .call(let name, let arguments):
@@ -116,10 +138,12 @@ struct SurveyJSTranslator {
       switch name {
       case "iif":
         guard parts.count == 3 else { throw Unsupported(reason: "iif takes 3 arguments") }
-        return ("if(\(asBool(parts[0])), \(parts[1].0), \(parts[2].0))", parts[1].1 && parts[2].1)
+        // SurveyJS's iif gives either value whatever its type (a number or a text).
+        return ("looseIf(\(parts[0].0), \(parts[1].0), \(parts[2].0))", false)
       case "sum", "min", "max":
         guard !parts.isEmpty else { throw Unsupported(reason: "\(name) needs arguments") }
-        return ("\(name)(\(parts.map(\.0).joined(separator: ", ")))", false)
+        let loose = ["sum": "looseSum", "min": "looseMin", "max": "looseMax"][name] ?? name
+        return ("\(loose)(\(parts.map(\.0).joined(separator: ", ")))", false)
       default:
         if Self.surveyJSFunctions.contains(name) {
           throw Unsupported(reason: "the function '\(name)' is not supported")
