@@ -17,18 +17,24 @@ struct EventLineScanner {
     case object([String: Node])
   }
 
-  private let bytes: [UInt8]
+  private let bytes: UnsafeRawBufferPointer
   private var i = 0
 
   /// Scans one line; `nil` when it is outside the subset (or not JSON).
   static func scan(_ line: String) -> [String: Node]? {
-    var scanner = EventLineScanner(bytes: Array(line.utf8))
+    var line = line
+    return line.withUTF8 { scan(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Scans one line's UTF-8 bytes (in place: nothing is copied but the values).
+  static func scan(bytes: UnsafeRawBufferPointer) -> [String: Node]? {
+    var scanner = EventLineScanner(bytes: bytes)
     guard case .object(let fields)? = scanner.value() else { return nil }
     scanner.skipSpace()
     return scanner.i == scanner.bytes.count ? fields : nil
   }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
+  private init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
   private mutating func skipSpace() {
     while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
@@ -140,7 +146,7 @@ struct EventLineScanner {
     while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\\") {
       if bytes[end] == UInt8(ascii: "\"") {
         defer { i = end + 1 }
-        return String(decoding: bytes[i..<end], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
       }
       end += 1
     }
