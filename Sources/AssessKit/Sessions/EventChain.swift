@@ -107,9 +107,9 @@ package enum EventChain {
     }
   }
 
-  private static let digits = Array("0123456789abcdef".utf8)
+  fileprivate static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
-  private static func hex(_ digest: some Sequence<UInt8>) -> String {
+  fileprivate static func hex(_ digest: some Sequence<UInt8>) -> String {
     String(unsafeUninitializedCapacity: 64) { buffer in
       var i = 0
       for byte in digest {
@@ -133,7 +133,7 @@ package enum EventChain {
 
   /// Checks the chain line by line, as a store reads them.
   package struct Checker {
-    private var previousHash: String?
+    private var previous: Crypto.SHA256.Digest?
     private var start: Int?
     private var problem: (index: Int, message: String)?
     private var index = 0
@@ -142,43 +142,54 @@ package enum EventChain {
     package init() {}
 
     /// The hash of the last line added: what the next event links to.
-    package var head: String? { previousHash }
+    package var head: String? { previous.map { EventChain.hex($0) } }
 
     /// Adds the next event and its exact stored line.
     package mutating func add(_ event: SessionEvent, line: UnsafeRawBufferPointer) {
       defer {
-        previousHash = EventChain.hash(line)
+        previous = Crypto.SHA256.hash(data: line)
         index += 1
       }
       guard problem == nil else { return }
       guard let prev = event.prev else {
         if start != nil {
-          fail(
+          problem = (
+            index,
             "event \(event.seq) has no 'prev' link although the events before it are chained: it was added or "
-              + "rewritten by hand")
+              + "rewritten by hand"
+          )
         }
         return
       }
       if start == nil { start = index }
-      let expected: String?
       if index == 0 {
-        if case .created(_, _, let hash, _) = event.kind { expected = EventChain.origin(hash) } else { expected = nil }
-      } else {
-        expected = previousHash
-      }
-      guard let expected, prev == expected else {
-        fail(
-          index == 0
-            ? "the first event's 'prev' is \(prev.prefix(12))..., not the pinned questionnaire's hash "
-              + "\((expected ?? "?").prefix(12))...: the first line or the questionnaire it names was changed"
-            : "'prev' is \(prev.prefix(12))... but the line before hashes to \((expected ?? "").prefix(12))...: "
-              + "the line before was changed, or lines were removed, moved or inserted here")
-        return
+        var origin: String?
+        if case .created(_, _, let hash, _) = event.kind { origin = EventChain.origin(hash) }
+        guard prev != origin else { return }
+        problem = (
+          index,
+          "the first event's 'prev' is \(prev.prefix(12))..., not the pinned questionnaire's hash "
+            + "\((origin ?? "?").prefix(12))...: the first line or the questionnaire it names was changed"
+        )
+      } else if let previous, !Self.matches(prev, previous) {
+        problem = (
+          index,
+          "'prev' is \(prev.prefix(12))... but the line before hashes to \(EventChain.hex(previous).prefix(12))...: "
+            + "the line before was changed, or lines were removed, moved or inserted here"
+        )
       }
     }
 
-    private mutating func fail(_ message: String) {
-      problem = (index, message)
+    /// Whether `text` is the hex form of `digest`, compared without making the text of the digest.
+    private static func matches(_ text: String, _ digest: Crypto.SHA256.Digest) -> Bool {
+      guard text.utf8.count == 64 else { return false }
+      var utf8 = text.utf8.makeIterator()
+      for byte in digest {
+        guard let high = utf8.next(), let low = utf8.next(), high == EventChain.digits[Int(byte >> 4)],
+          low == EventChain.digits[Int(byte & 0x0F)]
+        else { return false }
+      }
+      return true
     }
 
     /// What the chain shows, naming the place of a broken link by `places`.

@@ -134,9 +134,7 @@ public enum EventCodec {
 
   /// Reads one line from its UTF-8 bytes (valid UTF-8: the caller checks), as `decode(_:)` reads its text.
   package static func decode(bytes: UnsafeRawBufferPointer) throws(DecodeError) -> SessionEvent {
-    if let fast = EventLineScanner.scan(bytes: bytes).flatMap(Record.init(scanned:)) {
-      return try decode(fast)
-    }
+    if let fast = EventLineScanner.record(bytes: bytes) { return try decode(fast) }
     return try decode(String(decoding: bytes, as: UTF8.self), scanning: false)
   }
 

@@ -17,8 +17,8 @@ struct EventLineScanner {
     case object([String: Node])
   }
 
-  private let bytes: UnsafeRawBufferPointer
-  private var i = 0
+  let bytes: UnsafeRawBufferPointer
+  var i = 0
 
   /// Scans one line; `nil` when it is outside the subset (or not JSON).
   static func scan(_ line: String) -> [String: Node]? {
@@ -34,13 +34,13 @@ struct EventLineScanner {
     return scanner.i == scanner.bytes.count ? fields : nil
   }
 
-  private init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+  init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-  private mutating func skipSpace() {
+  mutating func skipSpace() {
     while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
   }
 
-  private mutating func literal(_ word: StaticString, _ node: Node) -> Node? {
+  mutating func literal(_ word: StaticString, _ node: Node) -> Node? {
     let count = word.utf8CodeUnitCount
     guard i + count <= bytes.count else { return nil }
     for k in 0..<count where bytes[i + k] != word.utf8Start[k] { return nil }
@@ -48,7 +48,7 @@ struct EventLineScanner {
     return node
   }
 
-  private mutating func value() -> Node? {
+  mutating func value() -> Node? {
     skipSpace()
     guard i < bytes.count else { return nil }
     switch bytes[i] {
@@ -62,7 +62,7 @@ struct EventLineScanner {
     }
   }
 
-  private mutating func object() -> Node? {
+  mutating func object() -> Node? {
     i += 1
     var fields: [String: Node] = [:]
     fields.reserveCapacity(8)
@@ -91,7 +91,7 @@ struct EventLineScanner {
     }
   }
 
-  private mutating func array() -> Node? {
+  mutating func array() -> Node? {
     i += 1
     var items: [Node] = []
     skipSpace()
@@ -116,7 +116,7 @@ struct EventLineScanner {
   }
 
   /// `-?(0|[1-9][0-9]{0,14})`, not followed by a fraction or an exponent.
-  private mutating func integer() -> Node? {
+  mutating func integer() -> Node? {
     var negative = false
     if bytes[i] == UInt8(ascii: "-") {
       negative = true
@@ -139,7 +139,7 @@ struct EventLineScanner {
     return .integer(negative ? -n : n)
   }
 
-  private mutating func string() -> String? {
+  mutating func string() -> String? {
     i += 1
     // The usual text: ASCII without escapes, taken in one piece.
     var end = i
