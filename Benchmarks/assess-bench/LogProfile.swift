@@ -4,7 +4,8 @@ import Foundation
 
 /// `assess-bench profile log N`: a chained session of N events on questionnaires/example.yaml, read
 /// and replayed (strictly, with its chain checked) through the file store, as `assess status` reads it.
-/// Prints the time of each of 5 loads, for callgrind or a quick look.
+/// Prints the time of each of 5 loads, for callgrind or a quick look. `ASSESS_BENCH_KEEP=DIR` keeps the
+/// store in DIR.
 func profileLog(_ n: Int) {
   guard let text = try? String(contentsOfFile: "questionnaires/example.yaml", encoding: .utf8),
     let q = QuestionnaireLoader.load(text: text, file: "example.yaml").questionnaire
@@ -12,8 +13,10 @@ func profileLog(_ n: Int) {
     print("run from the repository root")
     return
   }
-  let root = NSTemporaryDirectory() + "assess-log-\(getpid())"
-  defer { try? FileManager.default.removeItem(atPath: root) }
+  // ASSESS_BENCH_KEEP=DIR keeps the store there (for timing `assess status` on it).
+  let keep = ProcessInfo.processInfo.environment["ASSESS_BENCH_KEEP"]
+  let root = keep ?? NSTemporaryDirectory() + "assess-log-\(getpid())"
+  defer { if keep == nil { try? FileManager.default.removeItem(atPath: root) } }
   let store = FileSessionStore(root: root, clock: { "2026-01-01T00:00:00Z" })
   guard
     let recorder = try? SessionRecorder.create(

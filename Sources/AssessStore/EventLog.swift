@@ -34,8 +34,10 @@ enum EventLog {
     let count = bytes.count
     while lineStart < count {
       lineNumber += 1
-      var end = lineStart
-      while end < count, bytes[end] != 0x0A { end += 1 }
+      var end = count
+      if let base = bytes.baseAddress, let found = memchr(base + lineStart, 0x0A, count - lineStart) {
+        end = base.distance(to: UnsafeRawPointer(found))
+      }
       let hasNewline = end < count
       let isLast = !hasNewline || end + 1 >= count
       let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<end])
@@ -77,7 +79,8 @@ enum EventLog {
   /// The error for a line that is not UTF-8, naming the first bad byte.
   private static func invalidUTF8(_ line: UnsafeRawBufferPointer, path: String, lineNumber: Int) -> StoreError {
     let offset = UTF8Check.firstInvalidByte(line) ?? 0
-    let column = String(decoding: UnsafeRawBufferPointer(rebasing: line[..<offset]), as: UTF8.self).unicodeScalars.count + 1
+    let column =
+      String(decoding: UnsafeRawBufferPointer(rebasing: line[..<offset]), as: UTF8.self).unicodeScalars.count + 1
     return StoreError(
       .corrupt,
       "\(path):\(lineNumber):\(column): byte \(offset + 1) of the line (0x\(String(line[offset], radix: 16, uppercase: true))) "

@@ -5,6 +5,11 @@ enum UTF8Check {
     var i = 0
     let n = bytes.count
     while i < n {
+      // Eight ASCII bytes at a time: the usual line is all ASCII.
+      while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i += 8
+      }
+      guard i < n else { break }
       let b = bytes[i]
       let length: Int
       var low: UInt8 = 0x80

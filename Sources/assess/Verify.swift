@@ -65,7 +65,9 @@ extension Assess {
       out += "  \(v.events) event\(v.events == 1 ? "" : "s")\n"
       for warning in v.warnings { out += "  Note: \(warning)\n" }
       out += "  Chain: \(v.chain.summary)\n"
-      if let head = v.head { out += "  Head: \(head) (the hash of the last line: keep it to notice a later edit of it)\n" }
+      if let head = v.head {
+        out += "  Head: \(head) (the hash of the last line: keep it to notice a later edit of it)\n"
+      }
       if v.replay.isEmpty {
         out += "  Replay: every event is accepted as a new change would be\n"
       } else {

@@ -154,7 +154,8 @@ import Testing
     let answer = try assess(["answer", "m", "users", "300"], directory: dir, environment: now)
     #expect(answer.status == 0, "\(answer.stderr)")
     let after = try assess(["verify", "m", "--json"], directory: dir)
-    #expect(after.stdout.contains("\"state\": \"partly chained\"") && after.stdout.contains("\"chainedFrom\": \(count + 1)"))
+    #expect(
+      after.stdout.contains("\"state\": \"partly chained\"") && after.stdout.contains("\"chainedFrom\": \(count + 1)"))
     #expect(after.status == 1)
     #expect(
       try assess(["status", "m"], directory: dir).stdout.contains(
@@ -188,7 +189,8 @@ import Testing
     let users = try lastLine("changed", "users")
     let effect = try lastLine("changed", "effect")
     all[users - 1] = all[users - 1].replacingOccurrences(of: "\"value\":200", with: "\"value\":\"many\"")
-    all[effect - 1] = all[effect - 1].replacingOccurrences(of: "\"question\":\"effect\"", with: "\"question\":\"efect\"")
+    all[effect - 1] = all[effect - 1].replacingOccurrences(
+      of: "\"question\":\"effect\"", with: "\"question\":\"efect\"")
     try write(all)
     let verify = try assess(["verify", "m", "--json"], directory: dir)
     #expect(verify.status == 1)
@@ -211,7 +213,8 @@ import Testing
     // Inside the `by` of the fourth line: "by":"<0xFF>..."
     let all = try lines()
     let offset = all.prefix(3).map { $0.utf8.count + 1 }.reduce(0, +)
-    let column = try #require(all[3].utf8.firstIndex(of: UInt8(ascii: "y")).map { all[3].utf8.distance(from: all[3].utf8.startIndex, to: $0) })
+    let column = try #require(
+      all[3].utf8.firstIndex(of: UInt8(ascii: "y")).map { all[3].utf8.distance(from: all[3].utf8.startIndex, to: $0) })
     data[offset + column + 4] = 0xFF
     try data.write(to: events)
     let r = try assess(["status", "m"], directory: dir)

@@ -72,7 +72,7 @@ import Testing
 
 /// The hash chain and strict replay, in the core.
 @Suite struct EventChainTests {
-  static let q: Questionnaire = {
+  static func questionnaire() throws -> Questionnaire {
     let text = """
       assess: 1
       id: t
@@ -85,18 +85,19 @@ import Testing
             - {id: effect, type: single, prompt: E, options: [{value: none}, {value: significant}]}
             - {id: users, type: number, prompt: U, min: 0}
       """
-    return QuestionnaireLoader.load(text: text, file: "t.yaml").questionnaire!
-  }()
+    return try #require(QuestionnaireLoader.load(text: text, file: "t.yaml").questionnaire)
+  }
 
-  static func events(_ kinds: [SessionEvent.Kind]) -> [SessionEvent] {
+  static func events(_ kinds: [SessionEvent.Kind]) throws -> [SessionEvent] {
+    let q = try questionnaire()
     let all = [SessionEvent.Kind.created(questionnaire: "t", version: "1.0.0", hash: q.hash, source: "t")] + kinds
     return EventChain.link(
       all.enumerated().map { SessionEvent(seq: $0.offset + 1, at: "2026-01-01T00:00:00Z", by: "a", kind: $0.element) },
       from: q.hash)
   }
 
-  @Test func linkedEventsVerifyAndAnEditBreaksTheNextLink() {
-    let events = Self.events([.answered(question: "effect", value: .string("none")), .skipped(question: "users")])
+  @Test func linkedEventsVerifyAndAnEditBreaksTheNextLink() throws {
+    let events = try Self.events([.answered(question: "effect", value: .string("none")), .skipped(question: "users")])
     var lines = events.map(EventCodec.encode)
     #expect(EventChain.check(events, lines: lines).state(.memory(id: "x")) == .verified)
     lines[1] = lines[1].replacingOccurrences(of: "none", with: "significant")
@@ -107,12 +108,12 @@ import Testing
     #expect(problem.event == 3 && problem.place == "session 'x', event 3")
   }
 
-  @Test func unchainedAndPartlyChained() {
-    let unlinked = Self.events([.skipped(question: "users")]).map {
+  @Test func unchainedAndPartlyChained() throws {
+    let unlinked = try Self.events([.skipped(question: "users")]).map {
       SessionEvent(seq: $0.seq, at: $0.at, by: $0.by, kind: $0.kind)
     }
     #expect(SessionRecord(id: "x", events: unlinked, pinned: [:]).chain == .unchained)
-    var session = Session(id: "x", events: unlinked, questionnaire: Self.q)
+    var session = Session(id: "x", events: unlinked, questionnaire: try Self.questionnaire())
     #expect(session.integrity == .unchained)
     let next = session.event(.skipped(question: "effect"), at: "2026-01-01T00:00:01Z", by: "a")
     #expect(next.prev == EventChain.hash(EventCodec.encode(unlinked[1])))
@@ -121,8 +122,9 @@ import Testing
     #expect(SessionRecord(id: "x", events: session.events, pinned: [:]).chain == .chainedFrom(3))
   }
 
-  @Test func strictReplayNamesEveryBadEvent() {
-    let events = Self.events([
+  @Test func strictReplayNamesEveryBadEvent() throws {
+    let q = try Self.questionnaire()
+    let events = try Self.events([
       .answered(question: "effect", value: .string("zzz")),
       .answered(question: "users", value: .number(-1)),
       .answered(question: "users", value: .string("3")),
@@ -131,10 +133,10 @@ import Testing
       .answered(question: "effect", value: .string("none")),
     ])
     let record = SessionRecord(id: "x", events: events, pinned: [:])
-    let problems = ReplayCheck.problems(record, current: Self.q, stoppingAtFirst: false)
+    let problems = ReplayCheck.problems(record, current: q, stoppingAtFirst: false)
     #expect(problems.map(\.event) == [2, 3, 4, 5, 6])
     #expect(problems[0].message.hasPrefix("event 2 ('answered'): 'effect' has no option 'zzz'"))
     #expect(problems[2].message == "event 4 ('answered'): 'users' is stored as \"3\", where an answer is stored as 3")
-    #expect(ReplayCheck.problems(record, current: Self.q, stoppingAtFirst: true).count == 1)
+    #expect(ReplayCheck.problems(record, current: q, stoppingAtFirst: true).count == 1)
   }
 }

@@ -93,7 +93,10 @@ package enum EventChain {
 
   /// Whether `text` is 64 lower-case hex digits.
   package static func isDigest(_ text: String) -> Bool {
-    text.utf8.count == 64 && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    var text = text
+    return text.withUTF8 { bytes in
+      bytes.count == 64 && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
   }
 
   /// `events` with their links set: the first to the questionnaire, each next one to the line before it
@@ -182,20 +185,25 @@ package enum EventChain {
 
     /// Whether `text` is the hex form of `digest`, compared without making the text of the digest.
     private static func matches(_ text: String, _ digest: Crypto.SHA256.Digest) -> Bool {
-      guard text.utf8.count == 64 else { return false }
-      var utf8 = text.utf8.makeIterator()
-      for byte in digest {
-        guard let high = utf8.next(), let low = utf8.next(), high == EventChain.digits[Int(byte >> 4)],
-          low == EventChain.digits[Int(byte & 0x0F)]
-        else { return false }
+      var text = text
+      return text.withUTF8 { hex in
+        guard hex.count == 64 else { return false }
+        var i = 0
+        for byte in digest {
+          guard hex[i] == EventChain.digits[Int(byte >> 4)], hex[i + 1] == EventChain.digits[Int(byte & 0x0F)] else {
+            return false
+          }
+          i += 2
+        }
+        return true
       }
-      return true
     }
 
     /// What the chain shows, naming the place of a broken link by `places`.
     package func state(_ places: EventPlaces) -> ChainState {
       if let problem {
-        return .broken(LogProblem(event: problem.index + 1, place: places.place(problem.index), message: problem.message))
+        return .broken(
+          LogProblem(event: problem.index + 1, place: places.place(problem.index), message: problem.message))
       }
       guard let start else { return .unchained }
       return start == 0 ? .verified : .chainedFrom(start + 1)

@@ -15,8 +15,33 @@ extension EventLineScanner {
     "name", "role", "risk", "fields", "summary", "from", "to", "aside", "reason", "cause", "proposed", "rater",
     "session", "residual", "override", "control", "decision", "prev",
   ]
-  private static let keyIndex: [String: Int] = Dictionary(
-    uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
+  private static let keyBytes: [[UInt8]] = keys.map { Array($0.utf8) }
+
+  /// The index in `keys` of the key whose text is `bytes[start..<end]` (no escapes), matched on the
+  /// bytes without making a string.
+  private func key(_ start: Int, _ end: Int) -> Int? {
+    let count = end - start
+    for (k, key) in Self.keyBytes.enumerated() where key.count == count && key[0] == bytes[start] {
+      var same = true
+      for j in 1..<count where key[j] != bytes[start + j] {
+        same = false
+        break
+      }
+      if same { return k }
+    }
+    return nil
+  }
+
+  /// Reads a key: a string without escapes, as all of `Record`'s are.
+  private mutating func key() -> Int? {
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+    let start = i + 1
+    var end = start
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+    guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), end > start else { return nil }
+    i = end + 1
+    return key(start, end)
+  }
 
   private mutating func record() -> EventCodec.Record? {
     skipSpace()
@@ -26,9 +51,7 @@ extension EventLineScanner {
     var seen: UInt64 = 0
     while true {
       skipSpace()
-      guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), let key = string(), let k = Self.keyIndex[key] else {
-        return nil
-      }
+      guard let k = key() else { return nil }
       guard seen & (1 << k) == 0 else { return nil }
       seen |= 1 << k
       skipSpace()

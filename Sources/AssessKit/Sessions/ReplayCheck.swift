@@ -9,7 +9,9 @@ package enum ReplayCheck {
     // The hash of the last `created` or `migrated` event (what replaying the state would give).
     var hash = ""
     for event in record.events.reversed() {
-      if case .created(_, _, let h, _) = event.kind { hash = h } else if case .migrated(_, let h, _, _) = event.kind {
+      if case .created(_, _, let h, _) = event.kind {
+        hash = h
+      } else if case .migrated(_, let h, _, _) = event.kind {
         hash = h
       }
       if !hash.isEmpty { break }

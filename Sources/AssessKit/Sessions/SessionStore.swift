@@ -147,7 +147,8 @@ extension SessionStore {
     if let problem = ReplayCheck.problems(record, current: questionnaire, stoppingAtFirst: true).first {
       throw StoreError(
         .corrupt,
-        "\(problem); the session cannot be read until it is repaired ('assess verify \(record.id)' lists every problem)")
+        "\(problem); the session cannot be read until it is repaired ('assess verify \(record.id)' lists every problem)"
+      )
     }
     return Session(
       id: record.id, events: record.events, questionnaire: questionnaire, integrity: record.chain, head: record.head)
