@@ -14,11 +14,13 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    // SHA-256 of every event line for the hash chain (already resolved for postgres-nio).
+    .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
   ],
   targets: [
     .target(
       name: "AssessKit",
-      dependencies: [.product(name: "Yams", package: "Yams")]
+      dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "AssessStore", dependencies: ["AssessKit"]),
     // The PostgreSQL session store: its own target, so AssessKit and the file store stay free of NIO.

@@ -5,6 +5,7 @@ import Foundation
 /// `valgrind --tool=callgrind` (instruction counts are repeatable where timings are not).
 ///   load N     load and check a synthetic questionnaire of N questions
 ///   step N     1,000 interview steps on a leaf question of N questions
+///   log N      read a chained session of N events through the file store (LogProfile.swift)
 ///   aia        import and check the AIA, then evaluate and serialize every stored answer set
 @MainActor func profile(_ arguments: [String]) {
   let what = arguments.first ?? ""
@@ -28,6 +29,7 @@ import Foundation
     var sink = 0
     for i in 0..<1000 { sink &+= interviewStep(&engine, leaf, .string(["a", "b", "c"][i % 3])) }
     print(sink)
+  case "log": profileLog(n)
   case "events":
     // N answer events (as a long session's log), decoded and replayed.
     var lines: [String] = []

@@ -29,6 +29,8 @@ import Foundation
   let fileStore = FileSessionStore(root: store, clock: { "2026-01-01T00:00:00Z" })
   var seq = existing
   var last: Value?
+  // Chained as the recorder chains them, so `status` verifies the whole log.
+  var head = log.split(separator: "\n").last.map { EventChain.hash(String($0)) }
   func nextEvent() -> SessionEvent {
     seq += 1
     let value = values[seq % 2]
@@ -36,7 +38,10 @@ import Foundation
       last.map { .changed(question: question.id, old: $0, new: value) }
       ?? .answered(question: question.id, value: value)
     last = value
-    return SessionEvent(seq: seq, at: Timestamp(seconds: 1_767_225_600 + Double(seq)), by: "bench", kind: kind)
+    let event = SessionEvent(
+      seq: seq, at: Timestamp(seconds: 1_767_225_600 + Double(seq)), by: "bench", kind: kind, prev: head)
+    head = EventChain.hash(EventCodec.encode(event))
+    return event
   }
   if let writer = try? fileStore.openForWriting("big") {
     var samples: [Double] = []

@@ -74,7 +74,10 @@ public final class PostgresSessionStore: SessionStore, TransferableSessionStore,
     }
     var pinned: [String: PinnedQuestionnaire] = [:]
     for copy in stored.pinned { pinned[copy.hash] = copy }
-    return SessionRecord(id: id, events: events, pinned: pinned)
+    // The chain over the exact stored lines, checked by the same code as the file store's.
+    return SessionRecord(
+      id: id, events: events, pinned: pinned, warnings: [], chain: EventChain.check(events, lines: stored.lines),
+      places: .rows(description: "session '\(id)' in \(name)"))
   }
 
   package func export(_ id: String) throws(StoreError) -> StoredSession {

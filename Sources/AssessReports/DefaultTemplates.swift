@@ -11,6 +11,9 @@ public enum DefaultTemplates {
     | --- | --- |
     | Questionnaire | {{questionnaire.title}} ({{questionnaire.id}}), version {{questionnaire.version}} |
     | Content hash | {{questionnaire.hash}} |
+    {{#integrity}}
+    | Audit trail | {{summary}} |
+    {{/integrity}}
     {{#session}}
     | Session | {{id}} |
     | Facilitator | {{facilitator}} |
@@ -192,6 +195,9 @@ public enum DefaultTemplates {
     <table class="meta">
     <tr><th>Questionnaire</th><td><bdi>{{questionnaire.title}}</bdi> ({{questionnaire.id}}), version {{questionnaire.version}}</td></tr>
     <tr><th>Content hash</th><td class="hash">{{questionnaire.hash}}</td></tr>
+    {{#integrity}}
+    <tr><th>Audit trail</th><td class="integrity">{{summary}}</td></tr>
+    {{/integrity}}
     {{#session}}
     <tr><th>Session</th><td>{{id}}</td></tr>
     <tr><th>Facilitator</th><td><bdi>{{facilitator}}</bdi></td></tr>

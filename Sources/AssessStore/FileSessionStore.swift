@@ -85,7 +85,9 @@ public struct FileSessionStore: SessionStore {
       let copy = PinnedQuestionnaire(text: text, format: (file as NSString).pathExtension)
       pinned[copy.hash] = copy
     }
-    return SessionRecord(id: id, events: log.events, pinned: pinned, warnings: log.warnings)
+    return SessionRecord(
+      id: id, events: log.events, pinned: pinned, warnings: log.warnings, chain: log.chain,
+      places: .file(path: eventsPath, lines: log.lines))
   }
 
   public func create(_ id: String, pinned: PinnedQuestionnaire, events: [SessionEvent]) throws(StoreError)

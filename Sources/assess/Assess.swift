@@ -17,7 +17,7 @@ struct Assess: ParsableCommand {
     subcommands: [
       List.self, Validate.self, Evaluate.self, Start.self, Answer.self, Status.self, History.self, Sign.self,
       Resume.self, Treat.self, Plan.self, Explain.self, Soa.self, Check.self, Archive.self, Remove.self,
-      Import.self, Join.self, Reconcile.self, Register.self, Store.self, Report.self, Diff.self,
+      Import.self, Join.self, Reconcile.self, Register.self, Store.self, Report.self, Diff.self, Verify.self,
     ]
   )
 

@@ -80,11 +80,21 @@ extension Assess {
           let changed = s.state.updatedAt.map { ", last change \($0.text)" } ?? ""
           Console.out(
             "  \(name)  \(s.questionnaire.id) \(s.questionnaire.version)  \(s.status), \(answered)/\(onPath) answered, \(rating)\(changed)"
-              + (s.state.archived ? " (archived)" : "")
+              + (s.state.archived ? " (archived)" : "") + Self.integrity(s)
           )
         case .failure(let error):
           Console.out("  \(name)  cannot be read: \(error.message)")
         }
+      }
+    }
+
+    /// What `list` says of a session's audit trail when it is not verified.
+    static func integrity(_ session: Session) -> String {
+      switch session.integrity {
+      case .verified: return ""
+      case .unchained: return " (unchained)"
+      case .chainedFrom: return " (partly chained)"
+      case .broken: return " FAILS VERIFICATION ('assess verify \(session.id)')"
       }
     }
   }

@@ -17,6 +17,7 @@ public enum SessionJSON {
           ("created", time(state.createdAt)), ("createdBy", .string(state.createdBy)),
           ("updated", time(state.updatedAt)), ("events", .number(Double(state.eventCount))),
           ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
+          ("integrity", session.integrity.json),
           (
             "participants",
             .array(
@@ -118,6 +119,7 @@ public enum SessionJSON {
       ("archived", .bool(session.state.archived)),
       ("answered", .number(Double(answered))), ("onPath", .number(Double(onPath))),
       ("rating", session.highestRating.map(JSON.string) ?? .null), ("updated", time(session.state.updatedAt)),
+      ("integrity", session.integrity.json),
     ])
   }
 

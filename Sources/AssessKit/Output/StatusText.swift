@@ -15,6 +15,7 @@ public enum StatusText {
       + (state.archived ? " (archived: read-only)" : "") + "\n"
     out +=
       "Started \(state.createdAt?.text ?? "?") by \(state.createdBy); last change \(state.updatedAt?.text ?? "?")\n"
+    out += session.integrity.statusLine(session: session.id, style: style) ?? ""
     if !state.participants.isEmpty {
       out +=
         "Participants: "

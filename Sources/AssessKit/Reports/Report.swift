@@ -49,6 +49,7 @@ struct ReportBuilder {
       ("sessionNotes", .array(session.state.notes.filter { $0.question == nil }.map(note))),
       ("agreement", agreement()),
       ("history", .array(session.events.map(historyLine))),
+      ("integrity", session.integrity.json),
     ])
   }
 

@@ -78,6 +78,7 @@ extension EventCodec.Record {
     case "override": override = s
     case "control": control = s
     case "decision": decision = s
+    case "prev": prev = s
     default: return false
     }
     return true

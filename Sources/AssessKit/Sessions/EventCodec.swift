@@ -82,6 +82,7 @@ public enum EventCodec {
     case .completed, .reopened, .restored:
       break
     }
+    if let prev = event.prev { fields.append(("prev", .string(prev))) }
     return JSON.object(fields)
   }
 
@@ -115,6 +116,7 @@ public enum EventCodec {
     var override: String?
     var control: String?
     var decision: String?
+    var prev: String?
 
     init(seq: Int, at: String, by: String, type: String) {
       self.seq = seq
@@ -130,6 +132,12 @@ public enum EventCodec {
     try decode(line, scanning: true)
   }
 
+  /// Reads one line from its UTF-8 bytes (valid UTF-8: the caller checks), as `decode(_:)` reads its text.
+  package static func decode(bytes: UnsafeRawBufferPointer) throws(DecodeError) -> SessionEvent {
+    if let fast = EventLineScanner.record(bytes: bytes) { return try decode(fast) }
+    return try decode(String(decoding: bytes, as: UTF8.self), scanning: false)
+  }
+
   /// Reads one line: with `scanning`, through the fast reader when the line is in its subset.
   static func decode(_ line: String, scanning: Bool) throws(DecodeError) -> SessionEvent {
     let record: Record
@@ -142,6 +150,11 @@ public enum EventCodec {
         throw DecodeError(message: "not a valid event record")
       }
     }
+    return try decode(record)
+  }
+
+  /// The event a record holds.
+  private static func decode(_ record: Record) throws(DecodeError) -> SessionEvent {
     func need<T>(_ value: T?, _ field: String) throws(DecodeError) -> T {
       guard let value else { throw DecodeError(message: "a '\(record.type)' event needs '\(field)'") }
       return value
@@ -205,6 +218,9 @@ public enum EventCodec {
     guard let at = Timestamp(record.at) else {
       throw DecodeError(message: "'at' is not an ISO 8601 date and time with a zone: '\(record.at.prefix(40))'")
     }
-    return SessionEvent(seq: record.seq, at: at, by: record.by, kind: kind)
+    if let prev = record.prev, !EventChain.isDigest(prev) {
+      throw DecodeError(message: "'prev' is not a SHA-256 digest (64 lower-case hex digits): '\(prev.prefix(70))'")
+    }
+    return SessionEvent(seq: record.seq, at: at, by: record.by, kind: kind, prev: record.prev)
   }
 }

@@ -12,14 +12,29 @@ public struct Session: Sendable {
   public private(set) var engine: Engine
   /// Every event, in order.
   public private(set) var events: [SessionEvent]
+  /// What the hash chain of the stored log shows (docs/SESSIONS.md, "Tamper evidence").
+  public internal(set) var integrity: ChainState
+  /// The hash of the last stored line: the `prev` of the next event.
+  package var chainHead: String?
 
-  /// Rebuilds a session from its events and the questionnaire its state is on.
+  /// Rebuilds a session from its events and the questionnaire its state is on; its chain is checked
+  /// over the events as `EventCodec.encode` writes them.
   public init(id: String, events: [SessionEvent], questionnaire: Questionnaire) {
+    let record = SessionRecord(id: id, events: events, pinned: [:])
+    self.init(id: id, events: events, questionnaire: questionnaire, integrity: record.chain, head: record.head)
+  }
+
+  /// Rebuilds a session whose chain a store checked.
+  package init(
+    id: String, events: [SessionEvent], questionnaire: Questionnaire, integrity: ChainState, head: String?
+  ) {
     self.id = id
     self.events = events
     state = SessionState(events: events)
     self.questionnaire = questionnaire
     engine = Engine(questionnaire: questionnaire, answers: state.answers)
+    self.integrity = integrity
+    chainHead = head
   }
 
   /// The sequence number the next event gets.
@@ -27,7 +42,7 @@ public struct Session: Sendable {
 
   /// Makes an event (not yet applied).
   func event(_ kind: SessionEvent.Kind, at: Timestamp, by: String) -> SessionEvent {
-    SessionEvent(seq: nextSeq, at: at, by: by, kind: kind)
+    SessionEvent(seq: nextSeq, at: at, by: by, kind: kind, prev: chainHead ?? EventChain.origin(questionnaire.hash))
   }
 
   /// The event that sets `question` to a checked `value` (`.null` clears), or `nil` when nothing changes.
@@ -43,7 +58,7 @@ public struct Session: Sendable {
 
   /// Applies an event that has been persisted (only `SessionRecorder` changes a session).
   mutating func apply(_ event: SessionEvent) {
-    events.append(event)
+    record(event)
     state.apply(event)
     switch event.kind {
     case .answered(let question, let value), .changed(let question, _, let value):
@@ -57,10 +72,17 @@ public struct Session: Sendable {
 
   /// Moves the session onto another questionnaire (after a `migrated` event has been persisted).
   mutating func apply(_ event: SessionEvent, movingTo newQuestionnaire: Questionnaire) {
-    events.append(event)
+    record(event)
     state.apply(event)
     questionnaire = newQuestionnaire
     engine = Engine(questionnaire: newQuestionnaire, answers: state.answers)
+  }
+
+  /// Keeps a stored event and moves the chain's head to its line.
+  private mutating func record(_ event: SessionEvent) {
+    events.append(event)
+    chainHead = EventChain.hash(EventCodec.encode(event))
+    if integrity == .unchained, event.prev != nil { integrity = .chainedFrom(event.seq) }
   }
 
   /// Progress: answers on the path, and the number of path items.

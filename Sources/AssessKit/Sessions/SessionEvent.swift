@@ -91,12 +91,16 @@ public struct SessionEvent: Sendable, Hashable {
   public let by: String
   /// What happened.
   public let kind: Kind
+  /// The hash chain link: the SHA-256 (64 hex digits) of the previous event's stored line, or of the
+  /// pinned questionnaire for the first event; `nil` in a log written before chaining.
+  public let prev: String?
 
   /// Creates an event.
-  public init(seq: Int, at: Timestamp, by: String, kind: Kind) {
+  public init(seq: Int, at: Timestamp, by: String, kind: Kind, prev: String? = nil) {
     self.seq = seq
     self.at = at
     self.by = by
     self.kind = kind
+    self.prev = prev
   }
 }

@@ -41,13 +41,14 @@ extension SessionRecorder {
     if let problem = SessionId.problem(with: id) { throw SessionError(.invalid, problem) }
     let now = clock()
     let q = main.questionnaire
-    let events = [
+    var events = [
       SessionEvent(
         seq: 1, at: now, by: name,
         kind: .created(questionnaire: q.id, version: q.version, hash: q.hash, source: main.state.source)),
       SessionEvent(seq: 2, at: now, by: name, kind: .raterCopy(session: main.id, rater: name)),
       SessionEvent(seq: 3, at: now, by: name, kind: .participantJoined(name: name, role: "rater")),
     ]
+    events = EventChain.link(events, from: q.hash)
     let writer: any SessionWriter
     do {
       writer = try store.create(id, pinned: PinnedQuestionnaire(text: text), events: events)

@@ -80,6 +80,7 @@ public final class SessionRecorder {
         SessionEvent(
           seq: events.count + 1, at: now, by: facilitator, kind: .participantJoined(name: name, role: "participant")))
     }
+    events = EventChain.link(events, from: questionnaire.hash)
     let writer: any SessionWriter
     do {
       writer = try store.create(id, pinned: PinnedQuestionnaire(text: text), events: events)
@@ -231,22 +232,7 @@ public final class SessionRecorder {
       throw SessionError(
         .invalid, "say what to change: option, owner, due, status, controls, actions, reason or stops")
     }
-    for name in fields.keys where !TreatmentEdits.fields.contains(name) {
-      throw SessionError(
-        .invalid, Suggestions.unknown("treatment field", name, among: TreatmentEdits.fields, plural: "fields"))
-    }
-    if let option = fields["option"], TreatmentOption(rawValue: option) == nil {
-      throw SessionError(
-        .invalid,
-        Suggestions.unknown(
-          "treatment option", option, among: TreatmentOption.allCases.map(\.rawValue), plural: "options"))
-    }
-    if let status = fields["status"], TreatmentStatus(rawValue: status) == nil {
-      throw SessionError(
-        .invalid,
-        Suggestions.unknown(
-          "treatment status", status, among: TreatmentStatus.allCases.map(\.rawValue), plural: "statuses"))
-    }
+    if let problem = TreatmentEdits.fieldProblem(fields) { throw SessionError(.invalid, problem) }
     guard let index = questionnaire.risks.firstIndex(where: { $0.id == risk }) else {
       let ids = questionnaire.risks.map(\.id)
       throw SessionError(.invalid, "'\(questionnaire.id)' has no risk '\(risk)'\(Suggestions.hint(for: risk, in: ids))")
@@ -374,10 +360,6 @@ public final class SessionRecorder {
   }
 
   func requireQuestion(_ id: String) throws(SessionError) {
-    let base = AnswerSet.splitInstance(id)?.question ?? id
-    guard questionnaire.question(base) != nil else {
-      let ids = questionnaire.questions.filter(\.type.isAnswerable).map(\.id)
-      throw SessionError(.invalid, "'\(questionnaire.id)' has no question '\(id)'\(Suggestions.hint(for: id, in: ids))")
-    }
+    if let problem = SessionRules.unknownQuestion(id, in: questionnaire) { throw SessionError(.invalid, problem) }
   }
 }

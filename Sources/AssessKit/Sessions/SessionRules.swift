@@ -62,3 +62,14 @@ extension SessionRules {
     return parts.isEmpty ? nil : parts.joined(separator: " and ")
   }
 }
+
+extension SessionRules {
+  /// Why `id` (`q` or `q[option]`) names no question of `questionnaire` for a note or a flag, or
+  /// `nil` when it names one. The recorder and strict replay both check with it.
+  static func unknownQuestion(_ id: String, in questionnaire: Questionnaire) -> String? {
+    let base = AnswerSet.splitInstance(id)?.question ?? id
+    guard questionnaire.question(base) == nil else { return nil }
+    let ids = questionnaire.questions.filter(\.type.isAnswerable).map(\.id)
+    return "'\(questionnaire.id)' has no question '\(id)'\(Suggestions.hint(for: id, in: ids))"
+  }
+}

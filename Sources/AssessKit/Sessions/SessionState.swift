@@ -226,8 +226,9 @@ public struct SessionState: Sendable, Hashable {
     case .raterCopy(let session, let rater):
       raterCopy = RaterCopy(session: session, rater: rater)
     }
-    if let reason = SessionRules.voidingReason(event.kind), let last = signOffs.indices.last,
-      signOffs[last].voidedBy == nil
+    // The sign-off in force first: the reason is text, made only when there is a sign-off to void.
+    if let last = signOffs.indices.last, signOffs[last].voidedBy == nil,
+      let reason = SessionRules.voidingReason(event.kind)
     {
       signOffs[last].voidedBy = Voiding(
         seq: event.seq, type: event.kind.name, subject: event.kind.subject, by: event.by, at: event.at, reason: reason)

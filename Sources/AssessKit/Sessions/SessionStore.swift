@@ -25,13 +25,32 @@ public struct SessionRecord: Sendable {
   public internal(set) var pinned: [String: PinnedQuestionnaire]
   /// What was skipped, e.g. a torn last record after a crash; each one sentence naming the file.
   public internal(set) var warnings: [String]
+  /// What the hash chain over the stored lines shows.
+  public internal(set) var chain: ChainState
+  /// The hash of the last stored line: what the next event links to.
+  package var head: String?
+  /// Where each event is kept, for messages.
+  package var places: EventPlaces
 
-  /// Creates a record.
+  /// Creates a record; its chain is checked over the events as `EventCodec.encode` writes them.
   public init(id: String, events: [SessionEvent], pinned: [String: PinnedQuestionnaire], warnings: [String] = []) {
+    let places = EventPlaces.memory(id: id)
+    let checker = EventChain.check(events, lines: events.map(EventCodec.encode))
+    self.init(id: id, events: events, pinned: pinned, warnings: warnings, chain: checker, places: places)
+  }
+
+  /// Creates a record whose chain a store checked over its exact stored lines.
+  package init(
+    id: String, events: [SessionEvent], pinned: [String: PinnedQuestionnaire], warnings: [String],
+    chain: EventChain.Checker, places: EventPlaces
+  ) {
     self.id = id
     self.events = events
     self.pinned = pinned
     self.warnings = warnings
+    self.chain = chain.state(places)
+    head = chain.head
+    self.places = places
   }
 }
 
@@ -110,26 +129,28 @@ extension SessionStore {
     throw StoreError(.notFound, "no session '\(id)' in \(name)\(hint)")
   }
 
-  /// Reads a session and rebuilds it on its pinned questionnaire.
+  /// Reads a session and rebuilds it on its pinned questionnaire, replaying every event strictly.
+  ///
+  /// The warnings include a broken hash chain (the session still loads; `assess verify` explains).
   public func load(_ id: String) throws(StoreError) -> (Session, [String]) {
     let record = try read(id)
-    return (try Self.session(from: record), record.warnings)
+    var warnings = record.warnings
+    if case .broken(let problem) = record.chain {
+      warnings.append("\(problem); session '\(id)' fails verification ('assess verify \(id)')")
+    }
+    return (try Self.session(from: record), warnings)
   }
 
-  /// Rebuilds a session from a record.
+  /// Rebuilds a session from a record, replaying every event strictly (`ReplayCheck`).
   public static func session(from record: SessionRecord) throws(StoreError) -> Session {
-    let state = SessionState(events: record.events)
-    guard !state.hash.isEmpty else {
-      throw StoreError(.corrupt, "session '\(record.id)' has no 'created' event")
+    let questionnaire = try ReplayCheck.currentQuestionnaire(of: record)
+    if let problem = ReplayCheck.problems(record, current: questionnaire, stoppingAtFirst: true).first {
+      throw StoreError(
+        .corrupt,
+        "\(problem); the session cannot be read until it is repaired ('assess verify \(record.id)' lists every problem)"
+      )
     }
-    guard let pinned = record.pinned[state.hash] else {
-      throw StoreError(.corrupt, "session '\(record.id)' lacks its pinned questionnaire \(state.hash.prefix(19))")
-    }
-    let result = QuestionnaireLoader.load(text: pinned.text, file: "\(record.id)/questionnaire")
-    guard let questionnaire = result.questionnaire else {
-      let first = result.diagnostics.first.map { ": \($0.message)" } ?? ""
-      throw StoreError(.corrupt, "the pinned questionnaire of session '\(record.id)' does not load\(first)")
-    }
-    return Session(id: record.id, events: record.events, questionnaire: questionnaire)
+    return Session(
+      id: record.id, events: record.events, questionnaire: questionnaire, integrity: record.chain, head: record.head)
   }
 }

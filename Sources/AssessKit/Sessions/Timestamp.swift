@@ -11,7 +11,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// Reads ISO 8601 text, or returns `nil` when it is not a valid date and time with a zone.
   public init?(_ text: String) {
-    guard let seconds = Self.parse(Array(text.utf8)) else { return nil }
+    var utf8 = text
+    guard let seconds = utf8.withUTF8({ Self.parse(UnsafeRawBufferPointer($0)) }) else { return nil }
     self.text = text
     self.seconds = seconds
   }
@@ -45,7 +46,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
   // MARK: Parsing
 
-  private static func parse(_ b: [UInt8]) -> Double? {
+  private static func parse(_ b: UnsafeRawBufferPointer) -> Double? {
     var i = 0
     func digits(_ n: Int) -> Int? {
       guard i + n <= b.count else { return nil }

@@ -56,3 +56,22 @@ public enum TreatmentEdits {
     return nil
   }
 }
+
+extension TreatmentEdits {
+  /// What is wrong with the names and values of treatment edits, or `nil`: an unknown field, an
+  /// unknown option or status. The recorder and strict replay both check with it.
+  static func fieldProblem(_ fields: [String: String]) -> String? {
+    for name in fields.keys.sorted() where !TreatmentEdits.fields.contains(name) {
+      return Suggestions.unknown("treatment field", name, among: TreatmentEdits.fields, plural: "fields")
+    }
+    if let option = fields["option"], TreatmentOption(rawValue: option) == nil {
+      return Suggestions.unknown(
+        "treatment option", option, among: TreatmentOption.allCases.map(\.rawValue), plural: "options")
+    }
+    if let status = fields["status"], TreatmentStatus(rawValue: status) == nil {
+      return Suggestions.unknown(
+        "treatment status", status, among: TreatmentStatus.allCases.map(\.rawValue), plural: "statuses")
+    }
+    return nil
+  }
+}

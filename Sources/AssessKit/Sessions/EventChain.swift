@@ -1,0 +1,212 @@
+import Crypto
+
+/// Where an event is kept, for messages: `sessions/x/events.jsonl:12` or `session 'x' in STORE, event 12`.
+package enum EventPlaces: Sendable {
+  /// A file, with the line number of each event.
+  case file(path: String, lines: [Int])
+  /// Rows numbered by `seq`, described as `session 'x' in STORE`.
+  case rows(description: String)
+  /// Events held in memory (a session being built).
+  case memory(id: String)
+
+  /// The place of the event at `index` (0-based).
+  package func place(_ index: Int) -> String {
+    switch self {
+    case .file(let path, let lines): return "\(path):\(index < lines.count ? lines[index] : index + 1)"
+    case .rows(let description): return "\(description), event \(index + 1)"
+    case .memory(let id): return "session '\(id)', event \(index + 1)"
+    }
+  }
+}
+
+/// A place in a session's log and what is wrong there: one sentence.
+public struct LogProblem: Sendable, Hashable, CustomStringConvertible {
+  /// The event's number (its line in a file store), from 1.
+  public let event: Int
+  /// `sessions/x/events.jsonl:12` or `session 'x' in STORE, event 12`.
+  public let place: String
+  /// What is wrong, and what to do.
+  public let message: String
+
+  /// Creates a problem.
+  public init(event: Int, place: String, message: String) {
+    self.event = event
+    self.place = place
+    self.message = message
+  }
+
+  public var description: String { "\(place): \(message)" }
+}
+
+/// What the hash chain of a session's log shows (docs/SESSIONS.md, "Tamper evidence").
+public enum ChainState: Sendable, Hashable {
+  /// Every event links to the one before it, and the first to the pinned questionnaire.
+  case verified
+  /// No event carries a link: the log was written before chaining.
+  case unchained
+  /// The events before `from` were written before chaining; from `from` on, each links to the one before.
+  case chainedFrom(Int)
+  /// The first broken link.
+  case broken(LogProblem)
+
+  /// `verified`, `unchained`, `partly chained` or `broken`, as `status --json` and `verify --json` give it.
+  public var name: String {
+    switch self {
+    case .verified: return "verified"
+    case .unchained: return "unchained"
+    case .chainedFrom: return "partly chained"
+    case .broken: return "broken"
+    }
+  }
+
+  /// The state in words, for a person.
+  public var summary: String {
+    switch self {
+    case .verified: return "verified: every event is chained to the one before it and the first to the questionnaire"
+    case .unchained: return "unchained: the log was written before events were chained, so edits cannot be detected"
+    case .chainedFrom(let seq):
+      return "partly chained: events 1-\(seq - 1) were written before chaining; from event \(seq) on they are chained"
+    case .broken(let problem): return "fails verification: \(problem)"
+    }
+  }
+}
+
+/// The hash chain over a session's stored event lines: each event records in `prev` the SHA-256 of the
+/// exact bytes of the line before it (without its line end); the first event records the pinned
+/// questionnaire's hash. Every store builds and checks it through this type, so they chain identically.
+package enum EventChain {
+  /// The SHA-256 of `bytes` as 64 lower-case hex digits.
+  package static func hash(_ bytes: UnsafeRawBufferPointer) -> String {
+    hex(Crypto.SHA256.hash(data: bytes))
+  }
+
+  /// The SHA-256 of a line's UTF-8 bytes.
+  package static func hash(_ line: String) -> String {
+    var line = line
+    return line.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// The link the first event carries: the hex digits of the pinned questionnaire's `sha256:` hash.
+  package static func origin(_ questionnaireHash: String) -> String {
+    questionnaireHash.hasPrefix("sha256:") ? String(questionnaireHash.dropFirst(7)) : questionnaireHash
+  }
+
+  /// Whether `text` is 64 lower-case hex digits.
+  package static func isDigest(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      bytes.count == 64 && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
+  }
+
+  /// `events` with their links set: the first to the questionnaire, each next one to the line before it
+  /// as `EventCodec.encode` writes it.
+  package static func link(_ events: [SessionEvent], from questionnaireHash: String) -> [SessionEvent] {
+    var prev = origin(questionnaireHash)
+    return events.map { event in
+      let linked = SessionEvent(seq: event.seq, at: event.at, by: event.by, kind: event.kind, prev: prev)
+      prev = hash(EventCodec.encode(linked))
+      return linked
+    }
+  }
+
+  fileprivate static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  fileprivate static func hex(_ digest: some Sequence<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: 64) { buffer in
+      var i = 0
+      for byte in digest {
+        buffer[i] = digits[Int(byte >> 4)]
+        buffer[i + 1] = digits[Int(byte & 0x0F)]
+        i += 2
+      }
+      return i
+    }
+  }
+
+  /// Checks the chain over `lines`, the exact stored text of `events` (the same count).
+  package static func check(_ events: [SessionEvent], lines: [String]) -> Checker {
+    var checker = Checker()
+    for (event, line) in zip(events, lines) {
+      var line = line
+      line.withUTF8 { checker.add(event, line: UnsafeRawBufferPointer($0)) }
+    }
+    return checker
+  }
+
+  /// Checks the chain line by line, as a store reads them.
+  package struct Checker {
+    private var previous: Crypto.SHA256.Digest?
+    private var start: Int?
+    private var problem: (index: Int, message: String)?
+    private var index = 0
+
+    /// A checker before the first line.
+    package init() {}
+
+    /// The hash of the last line added: what the next event links to.
+    package var head: String? { previous.map { EventChain.hex($0) } }
+
+    /// Adds the next event and its exact stored line.
+    package mutating func add(_ event: SessionEvent, line: UnsafeRawBufferPointer) {
+      defer {
+        previous = Crypto.SHA256.hash(data: line)
+        index += 1
+      }
+      guard problem == nil else { return }
+      guard let prev = event.prev else {
+        if start != nil {
+          problem = (
+            index,
+            "event \(event.seq) has no 'prev' link although the events before it are chained: it was added or "
+              + "rewritten by hand"
+          )
+        }
+        return
+      }
+      if start == nil { start = index }
+      if index == 0 {
+        var origin: String?
+        if case .created(_, _, let hash, _) = event.kind { origin = EventChain.origin(hash) }
+        guard prev != origin else { return }
+        problem = (
+          index,
+          "the first event's 'prev' is \(prev.prefix(12))..., not the pinned questionnaire's hash "
+            + "\((origin ?? "?").prefix(12))...: the first line or the questionnaire it names was changed"
+        )
+      } else if let previous, !Self.matches(prev, previous) {
+        problem = (
+          index,
+          "'prev' is \(prev.prefix(12))... but the line before hashes to \(EventChain.hex(previous).prefix(12))...: "
+            + "the line before was changed, or lines were removed, moved or inserted here"
+        )
+      }
+    }
+
+    /// Whether `text` is the hex form of `digest`, compared without making the text of the digest.
+    private static func matches(_ text: String, _ digest: Crypto.SHA256.Digest) -> Bool {
+      var text = text
+      return text.withUTF8 { hex in
+        guard hex.count == 64 else { return false }
+        var i = 0
+        for byte in digest {
+          guard hex[i] == EventChain.digits[Int(byte >> 4)], hex[i + 1] == EventChain.digits[Int(byte & 0x0F)] else {
+            return false
+          }
+          i += 2
+        }
+        return true
+      }
+    }
+
+    /// What the chain shows, naming the place of a broken link by `places`.
+    package func state(_ places: EventPlaces) -> ChainState {
+      if let problem {
+        return .broken(
+          LogProblem(event: problem.index + 1, place: places.place(problem.index), message: problem.message))
+      }
+      guard let start else { return .unchained }
+      return start == 0 ? .verified : .chainedFrom(start + 1)
+    }
+  }
+}
