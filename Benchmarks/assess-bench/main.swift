@@ -29,6 +29,7 @@ let walksPath = "Tests/Fixtures/surveyjs/aia-walks.jsonl"
 let aia = benchAIA(formPath: aiaPath, walksPath: walksPath)
 
 let binary = environment["ASSESS_BIN"] ?? ".build/release/assess"
+benchAnswering(sizes: sizes, binary: access(binary, X_OK) == 0 ? binary : nil)
 if access(binary, X_OK) == 0 {
   benchProcesses(binary: binary, aia: aia)
   benchSessions(binary: binary)

@@ -25,6 +25,10 @@ public struct Engine: Sendable {
   /// Path items (as `pathItems` counts them), and how many of them are answered: kept per change.
   var pathCount = 0
   var pathAnswered = 0
+  /// For each question, whether it needs an answer now: `required`, and its `required` condition
+  /// holds (kept by the condition's own node); and how many path items need one and have none.
+  var requiredNow: [Bool]
+  var pathMissing = 0
   /// How many node evaluations the last change took (for tests and benchmarks).
   package private(set) var lastEvaluationCount = 0
 
@@ -33,8 +37,14 @@ public struct Engine: Sendable {
   /// Answers are taken as given; check them first with `AnswerChecker`.
   /// - Complexity: O(size of the questionnaire).
   public init(questionnaire: Questionnaire, answers: AnswerSet = AnswerSet()) {
+    self.init(questionnaire: questionnaire, answers: answers, graph: DependencyGraph(questionnaire))
+  }
+
+  /// Evaluates `answers` in full with a graph already built for `questionnaire` (it is the same
+  /// for every set of answers: `BatchEvaluator` builds it once).
+  init(questionnaire: Questionnaire, answers: AnswerSet, graph: DependencyGraph) {
     self.questionnaire = questionnaire
-    graph = DependencyGraph(questionnaire)
+    self.graph = graph
     self.answers = answers
     let q = questionnaire
     sectionVisible = Array(repeating: false, count: q.sections.count)
@@ -45,15 +55,13 @@ public struct Engine: Sendable {
     runningTotals = Array(repeating: 0, count: q.scales.count)
     computedValues = Array(repeating: .null, count: q.computed.count)
     levelValues = Array(repeating: .null, count: q.levels.count)
+    requiredNow = q.questions.map { $0.required && $0.requiredWhen == nil }
     let unrated = RiskState.Rating(likelihood: 1, severity: 1, rating: 0)
     riskStates = Array(
       repeating: RiskState(raised: false, inherent: unrated, residual: nil, assumptions: []), count: q.risks.count)
-    var count = 0
-    for node in graph.order {
-      _ = evaluate(node)
-      count += 1
-    }
-    lastEvaluationCount = count
+    for node in graph.order { _ = evaluate(node) }
+    lastEvaluationCount = graph.order.count
+    EngineWork.current?.add(graph.order.count)
   }
 
   /// Sets (or, with `nil` or `.null`, clears) one answer and re-evaluates what depends on it.
@@ -99,6 +107,7 @@ public struct Engine: Sendable {
       }
     }
     lastEvaluationCount = count
+    EngineWork.current?.add(count)
   }
 
   /// Evaluates one node; returns whether its value changed.
@@ -129,6 +138,13 @@ public struct Engine: Sendable {
       let state = rate(risk: i)
       defer { riskStates[i] = state }
       return riskStates[i] != state
+    case .required(let i):
+      let holds = questionnaire.questions[i].requiredWhen.map { $0.compiled.evaluate(in: self).holds } ?? true
+      guard holds != requiredNow[i] else { return false }
+      let before = pathShare(ofQuestion: i).missing
+      requiredNow[i] = holds
+      pathMissing += pathShare(ofQuestion: i).missing - before
+      return true
     }
   }
 
@@ -167,15 +183,23 @@ public struct Engine: Sendable {
     let after = pathShare(ofQuestion: i)
     pathCount += after.items - before.items
     pathAnswered += after.answered - before.answered
+    pathMissing += after.missing - before.missing
     for s in scales where graph.exactScales[s] { runningTotals[s] += points(ofQuestion: i, scale: s) }
     return true
   }
 
-  /// What question `i` adds to progress now: its path items, and how many of them are answered.
-  private func pathShare(ofQuestion i: Int) -> (items: Int, answered: Int) {
-    guard questionVisible[i] && questionnaire.questions[i].type.isAnswerable else { return (0, 0) }
-    guard questionnaire.questions[i].repeatOver != nil else { return (1, questionValue[i].isPresent ? 1 : 0) }
-    return (instances[i].count, instances[i].reduce(0) { $0 + ($1.value.isPresent ? 1 : 0) })
+  /// What question `i` adds to progress now: its path items, how many of them are answered, and
+  /// how many need an answer and have none.
+  private func pathShare(ofQuestion i: Int) -> (items: Int, answered: Int, missing: Int) {
+    guard questionVisible[i] && questionnaire.questions[i].type.isAnswerable else { return (0, 0, 0) }
+    let items: Int
+    let answered: Int
+    if questionnaire.questions[i].repeatOver == nil {
+      (items, answered) = (1, questionValue[i].isPresent ? 1 : 0)
+    } else {
+      (items, answered) = (instances[i].count, instances[i].reduce(0) { $0 + ($1.value.isPresent ? 1 : 0) })
+    }
+    return (items, answered, requiredNow[i] ? items - answered : 0)
   }
 
   /// The band label of level `l` for a value of it.
