@@ -70,11 +70,40 @@ import Foundation
     let sets: [String] = walks.split(separator: "\n").compactMap { line in
       guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
         let answers = object["answers"],
-        let data = try? JSONSerialization.data(withJSONObject: answers, options: [.sortedKeys])
+        let data = try? JSONSerialization.data(withJSONObject: answers)
       else { return nil }
       return String(decoding: data, as: UTF8.self)
     }
     guard !sets.isEmpty else { return }
+    if ProcessInfo.processInfo.environment["ASSESS_BENCH_PHASES"] != nil {
+      // CPU time of each phase over the N lines, cumulatively: scan, check, evaluate, write.
+      let batch = BatchEvaluator(q)
+      let layout = EvaluationJSON.Layout(q)
+      let lines = (0..<n).map { Array(sets[$0 % sets.count].utf8) }
+      func cpu() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+      }
+      var sink = 0
+      for phase in 1...4 {
+        let start = cpu()
+        var out = JSONWriter(pretty: false, capacity: 1 << 17)
+        for line in lines {
+          guard let pairs = AnswerLineScanner.scan(line[...]) else { continue }
+          guard phase > 1 else { sink &+= pairs.count; continue }
+          let (set, _) = AnswersReader.check(pairs, for: q)
+          guard phase > 2 else { sink &+= set.values.count; continue }
+          let engine = batch.engine(set)
+          guard phase > 3 else { sink &+= engine.risks.count; continue }
+          EvaluationJSON.write(engine, layout: layout, into: &out)
+          out.removeAll()
+        }
+        print("phase \(phase): \(String(format: "%.1f", (cpu() - start) / Double(n) * 1e6)) us a line")
+      }
+      print(sink)
+      return
+    }
     let input = Array(((0..<n).map { sets[$0 % sets.count] }.joined(separator: "\n") + "\n").utf8)
     var out = JSONWriter(pretty: false, capacity: 1 << 17)
     var bytes = 0

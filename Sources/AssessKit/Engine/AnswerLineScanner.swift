@@ -4,10 +4,10 @@
 /// Anything else (escapes, nested objects, a key given twice, invalid UTF-8, a number out of range,
 /// any syntax error) gives `nil`, and `AnswersReader.parseJSONLine` decides as it always did: what
 /// is accepted and every message stay the same, the scanner only makes the usual case cheap.
-enum AnswerLineScanner {
+package enum AnswerLineScanner {
   /// The line's id-value pairs, sorted by id as `AnswersReader.parseJSONLine` gives them; `nil`
   /// when the line is outside the subset.
-  static func scan(_ line: UnsafeBufferPointer<UInt8>) -> [(String, Value)]? {
+  package static func scan(_ line: UnsafeBufferPointer<UInt8>) -> [(String, Value)]? {
     var scanner = Cursor(bytes: line)
     guard let pairs = scanner.object() else { return nil }
     scanner.skipSpace()
@@ -18,7 +18,7 @@ enum AnswerLineScanner {
   }
 
   /// `scan` over an array of bytes.
-  static func scan(_ line: ArraySlice<UInt8>) -> [(String, Value)]? {
+  package static func scan(_ line: ArraySlice<UInt8>) -> [(String, Value)]? {
     line.withUnsafeBufferPointer { scan($0) }
   }
 

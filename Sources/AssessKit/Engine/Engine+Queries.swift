@@ -29,14 +29,15 @@ extension Engine {
   public var pathItems: [PathItem] {
     EngineWork.current?.add(questionnaire.questions.count)
     var items: [PathItem] = []
-    for (i, question) in questionnaire.questions.enumerated() where questionVisible[i] && question.type.isAnswerable {
-      if question.repeatOver != nil {
+    // Fields are read one by one, without copying each `Question`.
+    for i in questionnaire.questions.indices where questionVisible[i] && questionnaire.questions[i].type.isAnswerable {
+      if questionnaire.questions[i].repeatOver != nil {
+        let id = questionnaire.questions[i].id
         for instance in instances[i] {
-          items.append(
-            PathItem(id: AnswerSet.instanceId(question.id, instance.option), question: i, option: instance.option))
+          items.append(PathItem(id: AnswerSet.instanceId(id, instance.option), question: i, option: instance.option))
         }
       } else {
-        items.append(PathItem(id: question.id, question: i, option: nil))
+        items.append(PathItem(id: questionnaire.questions[i].id, question: i, option: nil))
       }
     }
     return items

@@ -149,12 +149,13 @@ public struct Engine: Sendable {
   }
 
   private mutating func evaluateQuestion(_ i: Int) -> Bool {
-    let question = questionnaire.questions[i]
-    var visible = sectionVisible[question.section]
-    if visible, let when = question.when { visible = when.compiled.evaluate(in: self).holds }
+    // Fields are read one by one: copying the whole `Question` (a dozen references) dominated a batch.
+    var visible = sectionVisible[questionnaire.questions[i].section]
+    if visible, let when = questionnaire.questions[i].when { visible = when.compiled.evaluate(in: self).holds }
     var newInstances: [(option: String, value: Value)] = []
     var value = Value.null
-    if let source = question.repeatOver {
+    if let source = questionnaire.questions[i].repeatOver {
+      let question = questionnaire.questions[i]
       // Asked once per chosen option; an exclusive option ("none of these") is not repeated over.
       let sourceQuestion = questionnaire.questions[source]
       let chosen = (questionValue[source].list?.compactMap(\.string) ?? []).filter {
@@ -167,8 +168,8 @@ public struct Engine: Sendable {
         }
         value = .list(newInstances.map(\.value).filter { !$0.isNull })
       }
-    } else if question.type.isAnswerable && (visible || questionnaire.semantics == .surveyjs) {
-      value = answers.values[question.id] ?? .null
+    } else if questionnaire.questions[i].type.isAnswerable && (visible || questionnaire.semantics == .surveyjs) {
+      value = answers.values[questionnaire.questions[i].id] ?? .null
     }
     let changed =
       questionVisible[i] != visible || questionValue[i] != value
@@ -209,11 +210,13 @@ public struct Engine: Sendable {
 
   /// Points question `q` adds to scale `s` with its effective answer.
   func points(ofQuestion q: Int, scale s: Int) -> Double {
-    let question = questionnaire.questions[q]
+    if questionValue[q].isNull { return 0 }
+    let options = questionnaire.questions[q].options
+    func option(_ value: String) -> AnswerOption? { options.first { $0.value == value } }
     func points(_ value: Value) -> Double {
       switch value {
-      case .string(let v): return question.option(v)?.score[s] ?? 0
-      case .bool(let b): return question.option(b ? "yes" : "no")?.score[s] ?? 0
+      case .string(let v): return option(v)?.score[s] ?? 0
+      case .bool(let b): return option(b ? "yes" : "no")?.score[s] ?? 0
       case .list(let items): return items.reduce(0) { $0 + points($1) }
       default: return 0
       }
