@@ -81,9 +81,9 @@ import Foundation
       let layout = EvaluationJSON.Layout(q)
       let lines = (0..<n).map { Array(sets[$0 % sets.count].utf8) }
       func cpu() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
       }
       var sink = 0
       for phase in 1...4 {
@@ -91,11 +91,20 @@ import Foundation
         var out = JSONWriter(pretty: false, capacity: 1 << 17)
         for line in lines {
           guard let pairs = AnswerLineScanner.scan(line[...]) else { continue }
-          guard phase > 1 else { sink &+= pairs.count; continue }
+          guard phase > 1 else {
+            sink &+= pairs.count
+            continue
+          }
           let (set, _) = AnswersReader.check(pairs, for: q)
-          guard phase > 2 else { sink &+= set.values.count; continue }
+          guard phase > 2 else {
+            sink &+= set.values.count
+            continue
+          }
           let engine = batch.engine(set)
-          guard phase > 3 else { sink &+= engine.risks.count; continue }
+          guard phase > 3 else {
+            sink &+= engine.risks.count
+            continue
+          }
           EvaluationJSON.write(engine, layout: layout, into: &out)
           out.removeAll()
         }

@@ -46,7 +46,8 @@ import Testing
     case .object(let pairs):
       if pairs.isEmpty { return "{}" }
       let inner = pairs.map { key, value in
-        newline(level + 1) + quote(key) + (indent == nil ? ":" : ": ") + reference(value, indent: indent, level: level + 1)
+        newline(level + 1) + quote(key) + (indent == nil ? ":" : ": ")
+          + reference(value, indent: indent, level: level + 1)
       }
       return "{" + inner.joined(separator: ",") + newline(level) + "}"
     }
@@ -54,7 +55,9 @@ import Testing
 
   static func randomJSON(_ random: inout SplitMix64, depth: Int = 0) -> JSON {
     let texts = ["", "a", "é ü", "quote \" and \\", "line\nbreak\ttab\r", "\u{1}\u{1f}\u{7f}", "日本", "🙂 x"]
-    let numbers: [Double] = [0, -0.0, 1, -1, 7, 42, 0.1, -2.5, 1e15, 999_999_999_999_999, -1e14, 1e300, .nan, .infinity, 123.456]
+    let numbers: [Double] = [
+      0, -0.0, 1, -1, 7, 42, 0.1, -2.5, 1e15, 999_999_999_999_999, -1e14, 1e300, .nan, .infinity, 123.456,
+    ]
     switch random.next() % (depth > 3 ? 4 : 6) {
     case 0: return .null
     case 1: return .bool(random.next() % 2 == 0)

@@ -9,14 +9,14 @@ import Testing
 /// of missing required answers that replaced that walk equals the walk.
 @Suite struct LinearAnsweringTests {
   /// `n` required single-choice questions in sections of 50; every other one is required only while
-  /// the section's scale is below a bound (a `required` condition reading a scale it adds to).
+  /// the section's first answer is not `b` (a `required` condition).
   static func questionnaire(_ n: Int) throws -> Questionnaire {
     var y = "assess: 1\nid: big\ntitle: Big\nversion: 1.0.0\nscales: [{id: total}]\nsections:\n"
     for s in 0..<(n / 50) {
       y += "  - id: s\(s)\n    title: S\(s)\n    questions:\n"
       for i in 0..<50 {
         y += "      - {id: q\(s)_\(i), type: single, prompt: Q?, options: [{value: a, score: {total: 1}}, {value: b}]"
-        y += i % 2 == 1 ? ", required: \"total < 100000\"}\n" : "}\n"
+        y += i % 2 == 1 ? ", required: \"q\(s)_0 != 'b'\"}\n" : "}\n"
       }
     }
     return try load(y)
@@ -68,11 +68,11 @@ import Testing
             title: S
             questions:
               - {id: a, type: single, prompt: A, options: [{value: x, score: {w: 1}}, {value: y, score: {w: 3}}]}
-              - {id: b, type: single, prompt: B, required: "w < 3", options: [{value: x, score: {w: 1}}, {value: y}]}
+              - {id: b, type: single, prompt: B, required: "a != 'y'", options: [{value: x, score: {w: 1}}, {value: y}]}
               - {id: c, type: multi, prompt: C, options: [{value: x}, {value: y}, {value: z}]}
               - {id: d, type: number, prompt: D, repeat: c, required: "a == 'x' or b == 'y'"}
               - {id: e, type: text, prompt: E, when: "a == 'y'", required: "w >= 3"}
-              - {id: f, type: yesno, prompt: F, required: "d[x] > 2"}
+              - {id: f, type: yesno, prompt: F, required: "count(c) > 1"}
         """, head: "scales: [{id: w}]"))
     var questionnaires = [conditional]
     for file in ["example.yaml", "ai-impact.yaml", "ai-risk.yaml", "eu-ai-act.yaml"] {
