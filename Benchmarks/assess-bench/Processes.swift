@@ -8,6 +8,8 @@ import Foundation
 struct ProcessRun {
   var seconds: Double
   var status: Int32
+  /// User and system CPU time of the child (from wait4; exact for CPU, unlike its peak memory).
+  var cpu: Double = .nan
 }
 
 /// Runs `arguments` (the first is the program path) with standard input from `stdin` (a file path, or
@@ -38,7 +40,10 @@ func runProcess(
   guard wait4(pid, &status, 0, &usage) == pid else { return nil }
   let elapsed = now() - start
   let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-  return ProcessRun(seconds: elapsed, status: exit)
+  let cpu =
+    Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+    + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+  return ProcessRun(seconds: elapsed, status: exit, cpu: cpu)
 }
 
 /// The median wall time of `runs` runs of a command, and the highest peak memory seen.

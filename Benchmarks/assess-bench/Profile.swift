@@ -7,6 +7,8 @@ import Foundation
 ///   step N     1,000 interview steps on a leaf question of N questions
 ///   log N      read a chained session of N events through the file store (LogProfile.swift)
 ///   aia        import and check the AIA, then evaluate and serialize every stored answer set
+///   batch N    import the AIA, then `evaluate --batch`'s work on N answer lines (the stored sets repeated)
+///   answer N   answer every question of a synthetic questionnaire of N questions through the recorder
 @MainActor func profile(_ arguments: [String]) {
   let what = arguments.first ?? ""
   let n = arguments.dropFirst().first.flatMap { Int($0) } ?? 1000
@@ -44,6 +46,83 @@ import Foundation
     }
     let events = lines.compactMap { try? EventCodec.decode($0) }
     print(SessionState(events: events).answers.values.count)
+  case "answer":
+    let yaml = syntheticQuestionnaire(questions: n)
+    guard let q = QuestionnaireLoader.load(text: yaml, file: "synthetic.yaml").questionnaire else { return }
+    let created = SessionEvent(
+      seq: 1, at: Timestamp(seconds: 1_767_225_600), by: "bench",
+      kind: .created(questionnaire: q.id, version: q.version, hash: q.hash, source: "synthetic.yaml"))
+    let recorder = SessionRecorder(
+      session: Session(id: "big", events: [created], questionnaire: q), writer: MemoryWriter(),
+      clock: { Timestamp(seconds: 1_767_225_600) })
+    for question in q.questions where question.type == .single && question.repeatOver == nil {
+      _ = try? recorder.answer(question.id, .string("a"), by: "bench")
+    }
+    print(recorder.session.events.count)
+  case "batch":
+    let shared = ProcessInfo.processInfo.environment["ASSESS_SHARED"] ?? "../shared"
+    guard
+      let json = FileManager.default.contents(atPath: shared + "/fixtures/aia/survey-enfr.json").map({
+        String(decoding: $0, as: UTF8.self)
+      }),
+      let q = (try? SurveyJSImporter.importForm(json: json, fileName: "survey-enfr.json"))
+        .flatMap({ QuestionnaireLoader.load(text: $0.yaml, file: "aia.yaml").questionnaire }),
+      let walks = try? String(contentsOfFile: "Tests/Fixtures/surveyjs/aia-walks.jsonl", encoding: .utf8)
+    else { return }
+    let sets: [String] = walks.split(separator: "\n").compactMap { line in
+      guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let answers = object["answers"],
+        let data = try? JSONSerialization.data(withJSONObject: answers)
+      else { return nil }
+      return String(decoding: data, as: UTF8.self)
+    }
+    guard !sets.isEmpty else { return }
+    if ProcessInfo.processInfo.environment["ASSESS_BENCH_PHASES"] != nil {
+      // CPU time of each phase over the N lines, cumulatively: scan, check, evaluate, write.
+      let batch = BatchEvaluator(q)
+      let layout = EvaluationJSON.Layout(q)
+      let lines = (0..<n).map { Array(sets[$0 % sets.count].utf8) }
+      func cpu() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+      }
+      var sink = 0
+      for phase in 1...4 {
+        let start = cpu()
+        var out = JSONWriter(pretty: false, capacity: 1 << 17)
+        for line in lines {
+          guard let pairs = AnswerLineScanner.scan(line[...]) else { continue }
+          guard phase > 1 else {
+            sink &+= pairs.count
+            continue
+          }
+          let (set, _) = AnswersReader.check(pairs, for: q)
+          guard phase > 2 else {
+            sink &+= set.values.count
+            continue
+          }
+          let engine = batch.engine(set)
+          guard phase > 3 else {
+            sink &+= engine.risks.count
+            continue
+          }
+          EvaluationJSON.write(engine, layout: layout, into: &out)
+          out.removeAll()
+        }
+        print("phase \(phase): \(String(format: "%.1f", (cpu() - start) / Double(n) * 1e6)) us a line")
+      }
+      print(sink)
+      return
+    }
+    let input = Array(((0..<n).map { sets[$0 % sets.count] }.joined(separator: "\n") + "\n").utf8)
+    var out = JSONWriter(pretty: false, capacity: 1 << 17)
+    var bytes = 0
+    let bad = BatchEvaluator(q).run(input, into: &out) { out in
+      bytes += out.bytes.count
+      out.removeAll()
+    }
+    print(bytes + out.bytes.count, bad)
   case "aia":
     let shared = ProcessInfo.processInfo.environment["ASSESS_SHARED"] ?? "../shared"
     guard
@@ -66,6 +145,6 @@ import Foundation
     }
     print(sink)
   default:
-    print("usage: assess-bench profile (load N | step N | aia)")
+    print("usage: assess-bench profile (load N | step N | json N | events N | aia N | batch N | answer N)")
   }
 }

@@ -30,6 +30,7 @@ let aia = benchAIA(formPath: aiaPath, walksPath: walksPath)
 benchImportScale()
 
 let binary = environment["ASSESS_BIN"] ?? ".build/release/assess"
+benchAnswering(sizes: sizes, binary: access(binary, X_OK) == 0 ? binary : nil)
 if access(binary, X_OK) == 0 {
   benchProcesses(binary: binary, aia: aia)
   benchSessions(binary: binary)

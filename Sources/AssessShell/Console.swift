@@ -80,20 +80,31 @@ package enum Console {
     write(text + terminator, to: 1)
   }
 
-  /// Writes all of `text` to `descriptor`, retrying short writes and interruptions; a closed reader
-  /// (EPIPE) ends the writing.
+  /// Writes bytes for a program or a file (a stream of JSON lines) to standard output, exactly.
+  package static func data(bytes: [UInt8]) {
+    write(bytes, to: 1)
+  }
+
   private static func write(_ text: String, to descriptor: Int32) {
     var text = text
-    text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += written
+    text.withUTF8 { write($0, to: descriptor) }
+  }
+
+  private static func write(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBufferPointer { write($0, to: descriptor) }
+  }
+
+  /// Writes all of `text` to `descriptor`, retrying short writes and interruptions; a closed reader
+  /// (EPIPE) ends the writing.
+  private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
       }
+      offset += written
     }
   }
 }

@@ -36,14 +36,14 @@ extension Assess {
       let color = global.useColor(for: .standardError)
       let q = try QuestionnaireResolver.load(questionnaire, color: color)
       if batch {
-        let text = try QuestionnaireResolver.readFile(answers, what: "answers file")
-        try runBatch(q, text)
+        let bytes = Array(try QuestionnaireResolver.readFile(answers, what: "answers file").utf8)
+        try runBatch(q, bytes)
         return
       }
       let (given, _) = try AnswerFiles.read(answers, for: q, color: color, saving: false)
       let engine = Engine(questionnaire: q, answers: given)
       if json {
-        Console.data(EvaluationJSON.make(engine).pretty())
+        Console.data(EvaluationJSON.text(engine, pretty: true))
       } else {
         Console.out(
           EvaluationText.render(
@@ -52,33 +52,14 @@ extension Assess {
       }
     }
 
-    private func runBatch(_ q: Questionnaire, _ text: String) throws {
-      var bad = 0
-      var output = ""
-      let flushEvery = 256
-      for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-        let result: JSON
-        do {
-          let pairs = try AnswersReader.parseJSONLine(String(line))
-          let (set, errors) = AnswersReader.check(pairs, for: q)
-          if errors.isEmpty {
-            result = EvaluationJSON.make(Engine(questionnaire: q, answers: set))
-          } else {
-            bad += 1
-            result = .object([("line", .number(Double(n + 1))), ("errors", .array(errors.map { .string($0.message) }))])
-          }
-        } catch {
-          bad += 1
-          result = .object([("line", .number(Double(n + 1))), ("errors", .array([.string(error.message)]))])
-        }
-        output += result.serialized() + "\n"
-        if n % flushEvery == 0 {
-          Console.data(output, terminator: "")
-          output = ""
-        }
+    private func runBatch(_ q: Questionnaire, _ input: [UInt8]) throws {
+      var out = JSONWriter(pretty: false, capacity: 1 << 17)
+      let write: (inout JSONWriter) -> Void = { out in
+        if !out.bytes.isEmpty { Console.data(bytes: out.bytes) }
+        out.removeAll()
       }
-      Console.data(output, terminator: "")
+      let bad = BatchEvaluator(q).run(input, into: &out, flush: write)
+      write(&out)
       if bad > 0 {
         throw CLIFailure(
           "\(bad) line\(bad == 1 ? "" : "s") of '\(answers)' could not be evaluated (see their error objects)")

@@ -1,7 +1,8 @@
 /// The evaluation graph of a questionnaire: which parts read which, in an order that respects it.
 ///
 /// Nodes are sections (their condition), questions (visibility and effective answer), scales,
-/// computed values, levels and risks. After one answer changes, only the nodes downstream of it
+/// computed values, levels and risks, and for each required question with a `required` condition,
+/// that condition (read by nothing: it only keeps the count of missing answers current). After one answer changes, only the nodes downstream of it
 /// are evaluated again, in topological order.
 struct DependencyGraph: Sendable {
   enum Node: Sendable, Hashable {
@@ -11,6 +12,8 @@ struct DependencyGraph: Sendable {
     case computed(Int)
     case level(Int)
     case risk(Int)
+    /// The `required` condition of a required question.
+    case required(Int)
   }
 
   let nodes: [Node]
@@ -26,17 +29,21 @@ struct DependencyGraph: Sendable {
   /// with totals far below 2^53): then a total kept by adding each change equals the total summed
   /// afresh, whatever the order, and the engine keeps it that way. Otherwise it sums afresh.
   let exactScales: [Bool]
-  private let base: (section: Int, question: Int, scale: Int, computed: Int, level: Int, risk: Int)
+  private let base: (section: Int, question: Int, scale: Int, computed: Int, level: Int, risk: Int, required: Int)
 
   init(_ q: Questionnaire) {
-    let counts = [q.sections.count, q.questions.count, q.scales.count, q.computed.count, q.levels.count, q.risks.count]
+    let conditional = q.questions.indices.filter { q.questions[$0].required && q.questions[$0].requiredWhen != nil }
+    let counts = [
+      q.sections.count, q.questions.count, q.scales.count, q.computed.count, q.levels.count, q.risks.count,
+      conditional.count,
+    ]
     var offsets: [Int] = []
     var total = 0
     for c in counts {
       offsets.append(total)
       total += c
     }
-    base = (offsets[0], offsets[1], offsets[2], offsets[3], offsets[4], offsets[5])
+    base = (offsets[0], offsets[1], offsets[2], offsets[3], offsets[4], offsets[5], offsets[6])
     var nodes: [Node] = []
     nodes += q.sections.indices.map(Node.section)
     nodes += q.questions.indices.map(Node.question)
@@ -44,6 +51,7 @@ struct DependencyGraph: Sendable {
     nodes += q.computed.indices.map(Node.computed)
     nodes += q.levels.indices.map(Node.level)
     nodes += q.risks.indices.map(Node.risk)
+    nodes += conditional.map(Node.required)
     self.nodes = nodes
 
     let b = base
@@ -71,6 +79,7 @@ struct DependencyGraph: Sendable {
     for (i, r) in q.risks.enumerated() {
       inputs[b.risk + i] = reads([r.when, r.likelihood, r.severity, r.residualLikelihood, r.residualSeverity])
     }
+    for (k, i) in conditional.enumerated() { inputs[b.required + k] = reads([q.questions[i].requiredWhen]) }
 
     var dependents = [[Int]](repeating: [], count: nodes.count)
     var indegree = [Int](repeating: 0, count: nodes.count)

@@ -24,4 +24,7 @@ extension Engine {
 
   /// Progress: path items answered, and the number of path items (as `pathItems` would count them).
   package var progress: (answered: Int, onPath: Int) { (pathAnswered, pathCount) }
+
+  /// How many path items need an answer and have none: `unanswered.count`, without building the path.
+  package var missingCount: Int { pathMissing }
 }

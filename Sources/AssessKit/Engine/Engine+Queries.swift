@@ -27,15 +27,17 @@ extension Engine {
 
   /// The path: answerable questions that are shown, in order, repeated ones expanded per option.
   public var pathItems: [PathItem] {
+    EngineWork.current?.add(questionnaire.questions.count)
     var items: [PathItem] = []
-    for (i, question) in questionnaire.questions.enumerated() where questionVisible[i] && question.type.isAnswerable {
-      if question.repeatOver != nil {
+    // Fields are read one by one, without copying each `Question`.
+    for i in questionnaire.questions.indices where questionVisible[i] && questionnaire.questions[i].type.isAnswerable {
+      if questionnaire.questions[i].repeatOver != nil {
+        let id = questionnaire.questions[i].id
         for instance in instances[i] {
-          items.append(
-            PathItem(id: AnswerSet.instanceId(question.id, instance.option), question: i, option: instance.option))
+          items.append(PathItem(id: AnswerSet.instanceId(id, instance.option), question: i, option: instance.option))
         }
       } else {
-        items.append(PathItem(id: question.id, question: i, option: nil))
+        items.append(PathItem(id: questionnaire.questions[i].id, question: i, option: nil))
       }
     }
     return items
@@ -71,8 +73,11 @@ extension Engine {
   }
 
   /// Given answers that are not counted because their question is off the path.
-  public var answersAside: [String] {
-    let onPath = Set(path)
+  public var answersAside: [String] { answersAside(path: pathItems) }
+
+  /// `answersAside` for the engine's `pathItems`, computed once by the caller.
+  func answersAside(path items: [PathItem]) -> [String] {
+    let onPath = Set(items.map(\.id))
     return answers.values.keys.filter { !onPath.contains($0) }.sorted()
   }
 
@@ -104,6 +109,14 @@ extension Engine {
   /// The answered questions an expression reads, directly or through scales, computed values and
   /// levels, in questionnaire order.
   public func answersRead(by expressions: [Expression?]) -> [(id: String, value: Value)] {
+    Engine.questionsRead(by: expressions, in: questionnaire).compactMap { q in
+      questionValue[q].isPresent ? (questionnaire.questions[q].id, questionValue[q]) : nil
+    }
+  }
+
+  /// The questions expressions read, directly or through scales, computed values and levels, in
+  /// questionnaire order: the same for every set of answers.
+  static func questionsRead(by expressions: [Expression?], in questionnaire: Questionnaire) -> [Int] {
     var questions = Set<Int>()
     var seen = Set<Symbol>()
     var stack = expressions.compactMap { $0 }.flatMap { $0.compiled.dependencies }
@@ -116,8 +129,6 @@ extension Engine {
       case .level(let l): stack += questionnaire.levels[l].value.compiled.dependencies
       }
     }
-    return questions.sorted().compactMap { q in
-      questionValue[q].isPresent ? (questionnaire.questions[q].id, questionValue[q]) : nil
-    }
+    return questions.sorted()
   }
 }

@@ -25,6 +25,10 @@ public struct Engine: Sendable {
   /// Path items (as `pathItems` counts them), and how many of them are answered: kept per change.
   var pathCount = 0
   var pathAnswered = 0
+  /// For each question, whether it needs an answer now: `required`, and its `required` condition
+  /// holds (kept by the condition's own node); and how many path items need one and have none.
+  var requiredNow: [Bool]
+  var pathMissing = 0
   /// How many node evaluations the last change took (for tests and benchmarks).
   package private(set) var lastEvaluationCount = 0
 
@@ -33,8 +37,14 @@ public struct Engine: Sendable {
   /// Answers are taken as given; check them first with `AnswerChecker`.
   /// - Complexity: O(size of the questionnaire).
   public init(questionnaire: Questionnaire, answers: AnswerSet = AnswerSet()) {
+    self.init(questionnaire: questionnaire, answers: answers, graph: DependencyGraph(questionnaire))
+  }
+
+  /// Evaluates `answers` in full with a graph already built for `questionnaire` (it is the same
+  /// for every set of answers: `BatchEvaluator` builds it once).
+  init(questionnaire: Questionnaire, answers: AnswerSet, graph: DependencyGraph) {
     self.questionnaire = questionnaire
-    graph = DependencyGraph(questionnaire)
+    self.graph = graph
     self.answers = answers
     let q = questionnaire
     sectionVisible = Array(repeating: false, count: q.sections.count)
@@ -45,15 +55,13 @@ public struct Engine: Sendable {
     runningTotals = Array(repeating: 0, count: q.scales.count)
     computedValues = Array(repeating: .null, count: q.computed.count)
     levelValues = Array(repeating: .null, count: q.levels.count)
+    requiredNow = q.questions.map { $0.required && $0.requiredWhen == nil }
     let unrated = RiskState.Rating(likelihood: 1, severity: 1, rating: 0)
     riskStates = Array(
       repeating: RiskState(raised: false, inherent: unrated, residual: nil, assumptions: []), count: q.risks.count)
-    var count = 0
-    for node in graph.order {
-      _ = evaluate(node)
-      count += 1
-    }
-    lastEvaluationCount = count
+    for node in graph.order { _ = evaluate(node) }
+    lastEvaluationCount = graph.order.count
+    EngineWork.current?.add(graph.order.count)
   }
 
   /// Sets (or, with `nil` or `.null`, clears) one answer and re-evaluates what depends on it.
@@ -99,6 +107,7 @@ public struct Engine: Sendable {
       }
     }
     lastEvaluationCount = count
+    EngineWork.current?.add(count)
   }
 
   /// Evaluates one node; returns whether its value changed.
@@ -129,16 +138,24 @@ public struct Engine: Sendable {
       let state = rate(risk: i)
       defer { riskStates[i] = state }
       return riskStates[i] != state
+    case .required(let i):
+      let holds = questionnaire.questions[i].requiredWhen.map { $0.compiled.evaluate(in: self).holds } ?? true
+      guard holds != requiredNow[i] else { return false }
+      let before = pathShare(ofQuestion: i).missing
+      requiredNow[i] = holds
+      pathMissing += pathShare(ofQuestion: i).missing - before
+      return true
     }
   }
 
   private mutating func evaluateQuestion(_ i: Int) -> Bool {
-    let question = questionnaire.questions[i]
-    var visible = sectionVisible[question.section]
-    if visible, let when = question.when { visible = when.compiled.evaluate(in: self).holds }
+    // Fields are read one by one: copying the whole `Question` (a dozen references) dominated a batch.
+    var visible = sectionVisible[questionnaire.questions[i].section]
+    if visible, let when = questionnaire.questions[i].when { visible = when.compiled.evaluate(in: self).holds }
     var newInstances: [(option: String, value: Value)] = []
     var value = Value.null
-    if let source = question.repeatOver {
+    if let source = questionnaire.questions[i].repeatOver {
+      let question = questionnaire.questions[i]
       // Asked once per chosen option; an exclusive option ("none of these") is not repeated over.
       let sourceQuestion = questionnaire.questions[source]
       let chosen = (questionValue[source].list?.compactMap(\.string) ?? []).filter {
@@ -151,8 +168,8 @@ public struct Engine: Sendable {
         }
         value = .list(newInstances.map(\.value).filter { !$0.isNull })
       }
-    } else if question.type.isAnswerable && (visible || questionnaire.semantics == .surveyjs) {
-      value = answers.values[question.id] ?? .null
+    } else if questionnaire.questions[i].type.isAnswerable && (visible || questionnaire.semantics == .surveyjs) {
+      value = answers.values[questionnaire.questions[i].id] ?? .null
     }
     let changed =
       questionVisible[i] != visible || questionValue[i] != value
@@ -167,15 +184,23 @@ public struct Engine: Sendable {
     let after = pathShare(ofQuestion: i)
     pathCount += after.items - before.items
     pathAnswered += after.answered - before.answered
+    pathMissing += after.missing - before.missing
     for s in scales where graph.exactScales[s] { runningTotals[s] += points(ofQuestion: i, scale: s) }
     return true
   }
 
-  /// What question `i` adds to progress now: its path items, and how many of them are answered.
-  private func pathShare(ofQuestion i: Int) -> (items: Int, answered: Int) {
-    guard questionVisible[i] && questionnaire.questions[i].type.isAnswerable else { return (0, 0) }
-    guard questionnaire.questions[i].repeatOver != nil else { return (1, questionValue[i].isPresent ? 1 : 0) }
-    return (instances[i].count, instances[i].reduce(0) { $0 + ($1.value.isPresent ? 1 : 0) })
+  /// What question `i` adds to progress now: its path items, how many of them are answered, and
+  /// how many need an answer and have none.
+  private func pathShare(ofQuestion i: Int) -> (items: Int, answered: Int, missing: Int) {
+    guard questionVisible[i] && questionnaire.questions[i].type.isAnswerable else { return (0, 0, 0) }
+    let items: Int
+    let answered: Int
+    if questionnaire.questions[i].repeatOver == nil {
+      (items, answered) = (1, questionValue[i].isPresent ? 1 : 0)
+    } else {
+      (items, answered) = (instances[i].count, instances[i].reduce(0) { $0 + ($1.value.isPresent ? 1 : 0) })
+    }
+    return (items, answered, requiredNow[i] ? items - answered : 0)
   }
 
   /// The band label of level `l` for a value of it.
@@ -185,11 +210,13 @@ public struct Engine: Sendable {
 
   /// Points question `q` adds to scale `s` with its effective answer.
   func points(ofQuestion q: Int, scale s: Int) -> Double {
-    let question = questionnaire.questions[q]
+    if questionValue[q].isNull { return 0 }
+    let options = questionnaire.questions[q].options
+    func option(_ value: String) -> AnswerOption? { options.first { $0.value == value } }
     func points(_ value: Value) -> Double {
       switch value {
-      case .string(let v): return question.option(v)?.score[s] ?? 0
-      case .bool(let b): return question.option(b ? "yes" : "no")?.score[s] ?? 0
+      case .string(let v): return option(v)?.score[s] ?? 0
+      case .bool(let b): return option(b ? "yes" : "no")?.score[s] ?? 0
       case .list(let items): return items.reduce(0) { $0 + points($1) }
       default: return 0
       }

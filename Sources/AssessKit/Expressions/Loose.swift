@@ -31,7 +31,7 @@ enum Loose {
     case .bool(let b): return b ? 1 : 0
     case .number(let n): return n.isNaN ? nil : n
     case .string(let s):
-      let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+      let t = asciiTrimmed(s, newlines: true).map(String.init) ?? s.trimmingCharacters(in: .whitespacesAndNewlines)
       if t.isEmpty { return 0 }
       return Double(t)
     case .list(let items):
@@ -67,7 +67,7 @@ enum Loose {
       switch v {
       case .number(let n): return (n.rounded(.towardZero), n)
       case .string(let s):
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = asciiTrimmed(s, newlines: false).map(String.init) ?? s.trimmingCharacters(in: .whitespaces)
         guard let f = leadingNumber(t) else { return (nil, nil) }
         return (f.rounded(.towardZero), f)
       default: return (nil, nil)
@@ -104,6 +104,7 @@ enum Loose {
     default: break
     }
     if case .string(let a) = x, case .string(let b) = y {
+      if let equal = asciiEqualFolded(a, b) { return equal }
       return a.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         == b.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }

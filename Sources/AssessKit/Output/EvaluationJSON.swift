@@ -1,4 +1,7 @@
 /// The JSON result of an evaluation: the contract of `assess evaluate --json`.
+///
+/// The result is described once (`write(_:treatments:layout:into:)`) and goes either into a `JSON`
+/// tree (`make`) or straight into text (`text`, and `evaluate --batch` through `JSONWriter`).
 public enum EvaluationJSON {
   /// The whole result for the engine's current answers.
   ///
@@ -6,128 +9,249 @@ public enum EvaluationJSON {
   ///   - engine: the evaluated answers.
   ///   - treatments: treatment fields edited in a session, by risk id, over the templates.
   public static func make(_ engine: Engine, treatments: [String: [String: String]] = [:]) -> JSON {
-    let q = engine.questionnaire
-    var scores: [(String, JSON)] = q.scales.enumerated().map { s, scale in (scale.id, .number(engine.scaleValues[s])) }
-    for (i, c) in q.computed.enumerated() {
-      if case .number(let n) = engine.computed[i] { scores.append((c.id, .number(n))) }
+    var builder = JSONTreeBuilder()
+    write(engine, treatments: treatments, into: &builder)
+    return builder.result
+  }
+
+  /// The whole result as text, exactly as `make(engine).pretty()` (or `.serialized()`) writes it,
+  /// without building the tree.
+  ///
+  /// - Parameters:
+  ///   - engine: the evaluated answers.
+  ///   - treatments: treatment fields edited in a session, by risk id, over the templates.
+  ///   - pretty: indented by two spaces; otherwise on one line.
+  public static func text(_ engine: Engine, treatments: [String: [String: String]] = [:], pretty: Bool) -> String {
+    var writer = JSONWriter(pretty: pretty, capacity: 4096)
+    write(engine, treatments: treatments, into: &writer)
+    return writer.text
+  }
+
+  /// What the result needs that depends only on the questionnaire: for each risk, the questions
+  /// its rules read (directly or through scales, computed values and levels), in questionnaire
+  /// order. Built once per questionnaire when many answer sets are written (`BatchEvaluator`).
+  package struct Layout: Sendable {
+    let riskReads: [[Int]]
+
+    package init(_ q: Questionnaire) {
+      riskReads = q.risks.map { risk in
+        Engine.questionsRead(
+          by: [risk.when, risk.likelihood, risk.severity, risk.residualLikelihood, risk.residualSeverity], in: q)
+      }
     }
+  }
+
+  /// Writes the whole result into `sink`.
+  package static func write<Sink: JSONSink>(
+    _ engine: Engine, treatments: [String: [String: String]] = [:], layout: Layout? = nil, into out: inout Sink
+  ) {
+    let q = engine.questionnaire
+    let items = engine.pathItems
+    out.beginObject()
+    out.key("questionnaire")
+    out.beginObject()
+    out.key("id")
+    out.string(q.id)
+    out.key("title")
+    out.string(q.title)
+    out.key("version")
+    out.string(q.version)
+    out.key("hash")
+    out.string(q.hash)
+    out.endObject()
+
+    out.key("path")
+    out.beginArray()
+    for item in items { out.string(item.id) }
+    out.endArray()
+    out.key("answers")
+    out.beginObject()
+    for item in items {
+      let value = engine.answer(item)
+      guard value.isPresent else { continue }
+      out.key(item.id)
+      out.value(value)
+    }
+    out.endObject()
+    out.key("unanswered")
+    out.beginArray()
+    for item in items where engine.isRequired(item) && !engine.answer(item).isPresent { out.string(item.id) }
+    out.endArray()
+    out.key("aside")
+    out.strings(engine.answersAside(path: items))
+
+    out.key("scores")
+    out.beginObject()
+    for (s, scale) in q.scales.enumerated() {
+      out.key(scale.id)
+      out.number(engine.scaleValues[s])
+    }
+    for (i, c) in q.computed.enumerated() {
+      if case .number(let n) = engine.computed[i] {
+        out.key(c.id)
+        out.number(n)
+      }
+    }
+    out.endObject()
+    out.key("computed")
+    out.beginObject()
+    for (i, c) in q.computed.enumerated() {
+      out.key(c.id)
+      out.value(engine.computed[i])
+    }
+    out.endObject()
     let levels = engine.levels
-    return .object([
-      (
-        "questionnaire",
-        .object([
-          ("id", .string(q.id)), ("title", .string(q.title)), ("version", .string(q.version)),
-          ("hash", .string(q.hash)),
-        ])
-      ),
-      ("path", .array(engine.path.map(JSON.string))),
-      ("answers", .object(engine.pathAnswers.map { ($0.id, $0.value.json) })),
-      ("unanswered", .array(engine.unanswered.map(JSON.string))),
-      ("aside", .array(engine.answersAside.map(JSON.string))),
-      ("scores", .object(scores)),
-      ("computed", .object(q.computed.enumerated().map { i, c in (c.id, engine.computed[i].json) })),
-      ("levels", .object(q.levels.enumerated().map { i, l in (l.id, levels[i].label.map(JSON.string) ?? .null) })),
-      ("levelValues", .object(q.levels.enumerated().map { i, l in (l.id, levels[i].value.json) })),
-      (
-        "breakdown",
-        .object(
-          q.scales.enumerated().map { s, scale in
-            (
-              scale.id,
-              .array(
-                engine.contributions(toScale: s).map { c in
-                  .object([("question", .string(c.question)), ("answer", c.answer.json), ("points", .number(c.points))])
-                })
-            )
-          })
-      ),
-      ("risks", .array(q.risks.indices.filter { engine.risks[$0].raised }.map { risk($0, engine, treatments) })),
-    ])
+    out.key("levels")
+    out.beginObject()
+    for (i, l) in q.levels.enumerated() {
+      out.key(l.id)
+      out.string(levels[i].label)
+    }
+    out.endObject()
+    out.key("levelValues")
+    out.beginObject()
+    for (i, l) in q.levels.enumerated() {
+      out.key(l.id)
+      out.value(levels[i].value)
+    }
+    out.endObject()
+
+    out.key("breakdown")
+    out.beginObject()
+    for (s, scale) in q.scales.enumerated() {
+      out.key(scale.id)
+      out.beginArray()
+      for contributor in q.contributors[s] {
+        let points = engine.points(ofQuestion: contributor, scale: s)
+        guard points != 0 else { continue }
+        out.beginObject()
+        out.key("question")
+        out.string(q.questions[contributor].id)
+        out.key("answer")
+        out.value(engine.questionValue[contributor])
+        out.key("points")
+        out.number(points)
+        out.endObject()
+      }
+      out.endArray()
+    }
+    out.endObject()
+
+    out.key("risks")
+    out.beginArray()
+    for i in q.risks.indices where engine.risks[i].raised {
+      risk(i, engine, treatments, reads: layout?.riskReads[i], into: &out)
+    }
+    out.endArray()
+    out.endObject()
   }
 
   /// One raised risk.
-  static func risk(_ i: Int, _ engine: Engine, _ treatments: [String: [String: String]]) -> JSON {
+  static func risk<Sink: JSONSink>(
+    _ i: Int, _ engine: Engine, _ treatments: [String: [String: String]], reads: [Int]?, into out: inout Sink
+  ) {
     let q = engine.questionnaire
     let risk = q.risks[i]
     let state = engine.risks[i]
     let m = q.matrix
-    var fields: [(String, JSON)] = [
-      ("id", .string(risk.id)), ("title", .string(risk.title)), ("dimension", .string(risk.dimension)),
-      ("likelihood", .number(Double(state.inherent.likelihood))),
-      ("severity", .number(Double(state.inherent.severity))),
-      ("rating", .string(m.ratings[state.inherent.rating])),
-      ("aboveAppetite", .bool(m.isAboveAppetite(state.inherent.rating))),
-    ]
+    out.beginObject()
+    out.key("id")
+    out.string(risk.id)
+    out.key("title")
+    out.string(risk.title)
+    out.key("dimension")
+    out.string(risk.dimension)
+    out.key("likelihood")
+    out.number(Double(state.inherent.likelihood))
+    out.key("severity")
+    out.number(Double(state.inherent.severity))
+    out.key("rating")
+    out.string(m.ratings[state.inherent.rating])
+    out.key("aboveAppetite")
+    out.bool(m.isAboveAppetite(state.inherent.rating))
+    out.key("residual")
     if let r = state.residual {
-      fields.append(
-        (
-          "residual",
-          .object([
-            ("likelihood", .number(Double(r.likelihood))), ("severity", .number(Double(r.severity))),
-            ("rating", .string(m.ratings[r.rating])), ("aboveAppetite", .bool(m.isAboveAppetite(r.rating))),
-          ])
-        ))
+      out.beginObject()
+      out.key("likelihood")
+      out.number(Double(r.likelihood))
+      out.key("severity")
+      out.number(Double(r.severity))
+      out.key("rating")
+      out.string(m.ratings[r.rating])
+      out.key("aboveAppetite")
+      out.bool(m.isAboveAppetite(r.rating))
+      out.endObject()
     } else {
-      fields.append(("residual", .null))
+      out.null()
     }
-    if let t = TreatmentEdits.apply(treatments[risk.id] ?? [:], to: risk.treatment) {
-      fields.append(
-        (
-          "treatment",
-          .object([
-            ("option", .string(t.option.rawValue)), ("controls", .array(t.controls.map(JSON.string))),
-            ("actions", .array(t.actions.map(JSON.string))), ("owner", t.owner.map(JSON.string) ?? .null),
-            ("due", t.due.map(JSON.string) ?? .null), ("status", .string(t.status.rawValue)),
-          ])
-        ))
+    out.key("treatment")
+    let edits = treatments[risk.id] ?? [:]
+    if let t = edits.isEmpty ? risk.treatment : TreatmentEdits.apply(edits, to: risk.treatment) {
+      out.beginObject()
+      out.key("option")
+      out.string(t.option.rawValue)
+      out.key("controls")
+      out.strings(t.controls)
+      out.key("actions")
+      out.strings(t.actions)
+      out.key("owner")
+      out.string(t.owner)
+      out.key("due")
+      out.string(t.due)
+      out.key("status")
+      out.string(t.status.rawValue)
+      out.endObject()
     } else {
-      fields.append(("treatment", .null))
+      out.null()
     }
-    fields.append(("because", .array(because(i, engine))))
-    return .object(fields)
+    out.key("because")
+    because(i, engine, reads: reads, into: &out)
+    out.endObject()
   }
 
   /// The rules and answers that raised a risk and set its rating.
-  static func because(_ i: Int, _ engine: Engine) -> [JSON] {
+  static func because<Sink: JSONSink>(_ i: Int, _ engine: Engine, reads: [Int]?, into out: inout Sink) {
     let risk = engine.questionnaire.risks[i]
     let state = engine.risks[i]
-    var out: [JSON] = []
-    if let when = risk.when {
-      out.append(.object([("rule", .string("when")), ("expression", .string(when.source))]))
+    func rule(_ name: String, _ source: String, _ value: Int?) {
+      out.beginObject()
+      out.key("rule")
+      out.string(name)
+      out.key("expression")
+      out.string(source)
+      if let value {
+        out.key("value")
+        out.number(Double(value))
+      }
+      out.endObject()
     }
-    out.append(
-      .object([
-        ("rule", .string("likelihood")), ("expression", .string(risk.likelihood.source)),
-        ("value", .number(Double(state.inherent.likelihood))),
-      ]))
-    out.append(
-      .object([
-        ("rule", .string("severity")), ("expression", .string(risk.severity.source)),
-        ("value", .number(Double(state.inherent.severity))),
-      ]))
+    out.beginArray()
+    if let when = risk.when { rule("when", when.source, nil) }
+    rule("likelihood", risk.likelihood.source, state.inherent.likelihood)
+    rule("severity", risk.severity.source, state.inherent.severity)
     if let r = state.residual {
-      if let e = risk.residualLikelihood {
-        out.append(
-          .object([
-            ("rule", .string("residual likelihood")), ("expression", .string(e.source)),
-            ("value", .number(Double(r.likelihood))),
-          ]))
-      }
-      if let e = risk.residualSeverity {
-        out.append(
-          .object([
-            ("rule", .string("residual severity")), ("expression", .string(e.source)),
-            ("value", .number(Double(r.severity))),
-          ]))
-      }
+      if let e = risk.residualLikelihood { rule("residual likelihood", e.source, r.likelihood) }
+      if let e = risk.residualSeverity { rule("residual severity", e.source, r.severity) }
     }
-    let read = engine.answersRead(by: [
-      risk.when, risk.likelihood, risk.severity, risk.residualLikelihood, risk.residualSeverity,
-    ])
-    for (id, value) in read {
-      out.append(.object([("answer", .string(id)), ("value", value.json)]))
+    let read =
+      reads
+      ?? Engine.questionsRead(
+        by: [risk.when, risk.likelihood, risk.severity, risk.residualLikelihood, risk.residualSeverity],
+        in: engine.questionnaire)
+    for question in read where engine.questionValue[question].isPresent {
+      out.beginObject()
+      out.key("answer")
+      out.string(engine.questionnaire.questions[question].id)
+      out.key("value")
+      out.value(engine.questionValue[question])
+      out.endObject()
     }
-    for note in state.assumptions { out.append(.object([("assumption", .string(note))])) }
-    return out
+    for note in state.assumptions {
+      out.beginObject()
+      out.key("assumption")
+      out.string(note)
+      out.endObject()
+    }
+    out.endArray()
   }
 }

@@ -97,7 +97,7 @@ public struct Session: Sendable {
   /// Where the session stands.
   public var status: SessionStatus {
     if state.currentSignOff != nil { return .signedOff }
-    return state.completed && engine.unanswered.isEmpty && state.proposed.isEmpty ? .complete : .inProgress
+    return state.completed && engine.missingCount == 0 && state.proposed.isEmpty ? .complete : .inProgress
   }
 
   /// A one-line summary of the residual risk, recorded with a sign-off.

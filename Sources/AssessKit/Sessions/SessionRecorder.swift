@@ -301,7 +301,8 @@ public final class SessionRecorder {
   /// Every change that can move it settles this itself; a caller needs it only for a session
   /// that was complete from its start (no required questions).
   public func settleCompletion(by: String) throws(SessionError) {
-    let complete = session.engine.unanswered.isEmpty && session.state.proposed.isEmpty
+    // Counted, not listed: building the path here made answering n questions cost O(n^2).
+    let complete = session.engine.missingCount == 0 && session.state.proposed.isEmpty
     if let kind = SessionRules.completionEvent(complete: complete, wasComplete: session.state.completed) {
       try append(kind, by: by)
     }
