@@ -193,8 +193,14 @@ extension QuestionnaireBuilder {
         document.error("'score' names no scale '\(name)'\(known)", key)
         continue
       }
-      guard let text = value.scalar?.string, let points = Double(text), points.isFinite else {
+      guard let text = value.scalar?.string, let points = Double(text), !points.isNaN,
+        points.isFinite || text.contains(where: \.isNumber)
+      else {
         document.error("points for '\(name)' must be a number", value)
+        continue
+      }
+      guard points.isFinite else {
+        document.error("points for '\(name)' are out of range: \(text); numbers go up to about 1.8e308", value)
         continue
       }
       score[s] = points

@@ -44,8 +44,8 @@ final class YAMLDocument {
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       return .error("duplicate key \(keys) in one mapping", at: place(context.mark))
-    case .reader(let problem, _, _, _):
-      return .error("cannot read the file as text: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+    case .reader(let problem, let offset, _, let text):
+      return readerDiagnostic(problem: problem, offset: offset, text: text, file: file)
     default:
       return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
     }
