@@ -8,13 +8,19 @@ final class YAMLDocument {
   private(set) lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
   var diagnostics: [Diagnostic] = []
 
-  init(file: String, text: String) {
+  /// Whether `root()` tries `FastYAML` before Yams (tests turn it off to compare both).
+  let fastReader: Bool
+
+  init(file: String, text: String, fastReader: Bool = true) {
     self.file = file
     self.text = text
+    self.fastReader = fastReader
   }
 
   /// The root node, or `nil` with a diagnostic when the text is not YAML.
   func root(allowEmpty: Bool = false) -> Node? {
+    // Most questionnaires are read by the fast reader; anything outside its subset goes to Yams.
+    if fastReader, let node = FastYAML.compose(text) { return node }
     do {
       // The basic resolver tags every plain scalar as text: the readers parse numbers and booleans
       // themselves, and resolving tags with Yams's default regular expressions took half of a load.
