@@ -138,6 +138,9 @@ extension QuestionnaireBuilder {
     }
     // Risks read everything.
     scope.availability = { _ in nil }
+    var ranges: [Symbol: ClosedRange<Double>] = [:]
+    for info in scope.table.values { ranges[info.symbol] = info.range }
+    scope.ranges = ranges
     for risk in risks {
       parts.risks.append(compileRisk(risk, scope: scope))
     }
@@ -221,6 +224,7 @@ extension QuestionnaireBuilder {
 extension QuestionnaireScope {
   /// The known range of a symbol's value, if any.
   func range(of symbol: Symbol) -> ClosedRange<Double>? {
-    table.values.first { $0.symbol == symbol }?.range
+    if let ranges { return ranges[symbol] }
+    return table.values.first { $0.symbol == symbol }?.range
   }
 }

@@ -99,6 +99,14 @@ final class YAMLDocument {
 }
 
 extension Node {
+  /// The text of the value under `key` when this is a mapping and that value a scalar: what
+  /// `mapping?[key]?.scalar?.string` gives, without building a key node and its tag to compare.
+  func text(forKey key: String) -> String? {
+    guard case .mapping(let mapping) = self else { return nil }
+    for (k, v) in mapping where k.scalar?.string == key { return v.scalar?.string }
+    return nil
+  }
+
   /// A short name of the node's kind, for messages.
   var kindName: String {
     switch self {
