@@ -85,6 +85,9 @@ import Yams
       "  a: 1\n  b: 2\n",
     ]
     for (i, text) in snippets.enumerated() { _ = Self.check(text, "snippet \(i)") }
+    // Deep nesting is left to Yams, so the fast reader never recurses without bound.
+    #expect(FastYAML.compose("a: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)) == nil)
+    #expect(FastYAML.compose("a: " + String(repeating: "[", count: 20) + String(repeating: "]", count: 20)) != nil)
     #expect(FastYAML.compose("a: 1\nb: {x: é, y: [é, {z: ü}]}\n") != nil)
   }
 

@@ -20,6 +20,9 @@ struct FastYAML {
   private var lineStart = 0
   /// The indentation of the content line the cursor is on; -1 at the end of the text.
   private var indent = -1
+  /// How deep the collections being read are nested; deeper than `maxDepth` is left to Yams.
+  private var depth = 0
+  private static let maxDepth = 64
   private let strTag: Tag
   private let mapTag: Tag
   private let seqTag: Tag
@@ -144,6 +147,9 @@ struct FastYAML {
 
   /// A block mapping or sequence starting at the cursor, at indentation `n`.
   private mutating func blockNode(_ n: Int) throws(Unsupported) -> Node {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.maxDepth else { throw Unsupported() }
     if dashHere { return try blockSequence(n, indentless: false) }
     return try blockMapping(n)
   }
@@ -191,13 +197,9 @@ struct FastYAML {
     let column = pos - lineStart
     // Only ASCII before a compact collection: its indentation is then its column.
     guard bytes[lineStart..<pos].allSatisfy({ $0 < 0x80 }) else { throw Unsupported() }
-    if dashHere {
+    if dashHere || looksLikeKey() {
       indent = column
-      return try blockSequence(column, indentless: false)
-    }
-    if looksLikeKey() {
-      indent = column
-      return try blockMapping(column)
+      return try blockNode(column)
     }
     return try inlineValue(parent: n)
   }
@@ -479,6 +481,9 @@ struct FastYAML {
   // MARK: Flow collections, on one line
 
   private mutating func flowNode() throws(Unsupported) -> Node {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.maxDepth else { throw Unsupported() }
     switch peek() {
     case UInt8(ascii: "["): return try flowSequence()
     case UInt8(ascii: "{"): return try flowMapping()
