@@ -22,6 +22,7 @@ let sizes = (environment["ASSESS_BENCH_SIZES"] ?? "1000,5000,10000,100000").spli
   Int($0)
 }
 for size in sizes { benchSynthetic(questions: size) }
+benchScale()
 
 let shared = environment["ASSESS_SHARED"] ?? "../shared"
 let aiaPath = shared + "/fixtures/aia/survey-enfr.json"

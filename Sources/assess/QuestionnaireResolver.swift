@@ -93,10 +93,8 @@ enum QuestionnaireResolver {
       return (source, imported.questionnaire)
     }
     let result = QuestionnaireLoader.load(text: source.text, file: source.name)
-    let renderer = DiagnosticRenderer(sources: [source.name: source.text])
-    for diagnostic in result.diagnostics where diagnostic.severity == .error || showWarnings {
-      Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color))
-    }
+    DiagnosticPrinter.printAll(
+      result.diagnostics, file: source.name, text: source.text, color: color, warnings: showWarnings)
     guard let questionnaire = result.questionnaire else {
       let count = result.diagnostics.filter { $0.severity == .error }.count
       throw CLIFailure(
@@ -109,6 +107,20 @@ enum QuestionnaireResolver {
 
 /// Colours rendered diagnostics.
 enum DiagnosticPrinter {
+  /// Prints the diagnostics of one file on standard error: the first 50 errors and the first 50
+  /// warnings (`DiagnosticDigest`), each with a window of its line, then how many were left out.
+  static func printAll(_ diagnostics: [Diagnostic], file: String, text: String, color: Bool, warnings: Bool = true) {
+    let digest = DiagnosticDigest(diagnostics, warnings: warnings)
+    guard !digest.shown.isEmpty else { return }
+    let renderer = DiagnosticRenderer(sources: [file: text])
+    for diagnostic in digest.shown {
+      Terminal.error(render(diagnostic, renderer, color: color))
+    }
+    for line in digest.remainder(file: file) {
+      Terminal.error(line)
+    }
+  }
+
   static func render(_ diagnostic: Diagnostic, _ renderer: DiagnosticRenderer, color: Bool) -> String {
     let text = renderer.render(diagnostic)
     guard color else { return text }

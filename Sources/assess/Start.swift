@@ -183,10 +183,7 @@ enum AnswerFiles {
     let name = path == "-" ? "<stdin>" : path
     let outcome = AnswersReader.read(text: text, file: name, for: q)
     if outcome.diagnostics.hasErrors {
-      let renderer = DiagnosticRenderer(sources: [name: text])
-      for diagnostic in outcome.diagnostics {
-        Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color))
-      }
+      DiagnosticPrinter.printAll(outcome.diagnostics, file: name, text: text, color: color)
       let count = outcome.diagnostics.count
       throw CLIFailure(
         "\(name): \(count) answer\(count == 1 ? " is" : "s are") not accepted" + (saving ? "; nothing was saved" : ""))

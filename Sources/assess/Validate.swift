@@ -33,10 +33,7 @@ extension Assess {
           continue
         }
         let result = QuestionnaireLoader.load(text: source.text, file: source.name)
-        let renderer = DiagnosticRenderer(sources: [source.name: source.text])
-        for diagnostic in result.diagnostics {
-          Terminal.error(DiagnosticPrinter.render(diagnostic, renderer, color: color))
-        }
+        DiagnosticPrinter.printAll(result.diagnostics, file: source.name, text: source.text, color: color)
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         if errors > 0 || (strict && warnings > 0) {

@@ -88,6 +88,11 @@ struct Lexer {
       throw ExpressionError("unexpected '\(d)' after the number \(text)", at: position)
     }
     guard let value = Double(text) else { throw ExpressionError("'\(text)' is not a number", at: start) }
+    // Double reads a literal beyond its range as infinity, which no value can hold: refuse it here.
+    guard value.isFinite else {
+      throw ExpressionError(
+        "the number \(text) is out of range: numbers go up to about 1.8e308", at: start)
+    }
     return Token(kind: .number(value), offset: start, length: position - start)
   }
 

@@ -65,18 +65,37 @@ struct MappingReader {
   /// A number. Reports an error if the value is not one.
   func number(_ key: String) -> Double? {
     guard let value = entries[key]?.value, let s = string(key) else { return nil }
-    guard let n = Double(s.trimmingWhitespace()), n.isFinite else {
+    let written = s.trimmingWhitespace()
+    // Double also reads "nan" and "inf", which are not numbers a questionnaire can use.
+    guard let n = Double(written), n.isFinite || (!n.isNaN && written.contains(where: \.isNumber)) else {
       document.error("'\(key)' of \(what) must be a number, not '\(s)'", value)
+      return nil
+    }
+    guard n.isFinite else {
+      document.error("'\(key)' of \(what) is out of range: \(written); numbers go up to about 1.8e308", value)
       return nil
     }
     return n
   }
 
+  /// The largest whole number a questionnaire may write: below 10^15, every whole number and its
+  /// sums with a few others are exact in a `Double` (exact up to 2^53, about 9.007e15) and print
+  /// as written in text and JSON output.
+  static let largestWhole = 999_999_999_999_999.0
+
   /// A whole number. Reports an error if the value is not one.
   func integer(_ key: String) -> Int? {
     guard let value = entries[key]?.value, let n = number(key) else { return nil }
-    guard n == n.rounded(), abs(n) < 1e15 else {
-      document.error("'\(key)' of \(what) must be a whole number, not \(JSON.format(n))", value)
+    // Messages show the number as written: a Double prints 2^53-1 as 9.007199254740991e+15.
+    let written = value.scalar?.string.trimmingWhitespace() ?? JSON.format(n)
+    guard n == n.rounded() else {
+      document.error("'\(key)' of \(what) must be a whole number, not \(written)", value)
+      return nil
+    }
+    guard abs(n) <= Self.largestWhole else {
+      document.error(
+        "'\(key)' of \(what) is too large: \(written); whole numbers here go from -999999999999999 to 999999999999999",
+        value)
       return nil
     }
     return Int(n)

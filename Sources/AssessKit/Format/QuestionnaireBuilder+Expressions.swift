@@ -30,6 +30,7 @@ extension QuestionnaireBuilder {
     for (i, l) in levels.enumerated() where table[l.id] == nil {
       table[l.id] = NameInfo(symbol: .level(i), type: .string, options: l.bands.map(\.label), kind: "level")
     }
+    namesEntered += table.count
     return table
   }
 
@@ -75,9 +76,11 @@ extension QuestionnaireBuilder {
     }
 
     // Computed values, in order: each may read answers, scales and earlier computed values.
+    // The table is built once and each computed value's type entered when it is known: rebuilding
+    // it for every computed value made a long chain of them quadratic.
     var computedTypes: [ExprType] = []
+    scope.table = nameTable(computedTypes: computedTypes)
     for (i, c) in computed.enumerated() {
-      scope.table = nameTable(computedTypes: computedTypes)
       scope.availability = { symbol in
         switch symbol {
         case .computed(let j) where j == i: return "computed value '\(c.id)' cannot use itself"
@@ -90,11 +93,14 @@ extension QuestionnaireBuilder {
       }
       let expression = compile(c.value, in: scope, expecting: nil, what: "computed value '\(c.id)'")
       computedTypes.append(expression?.type ?? .any)
+      if scope.table[c.id]?.symbol == .computed(i) {
+        scope.table[c.id]?.type = computedTypes[i]
+        namesEntered += 1
+      }
       if let expression, let last = latest(expression.compiled.dependencies) { lastQuestion[.computed(i)] = last }
       parts.computed.append(Computed(id: c.id, title: c.title, value: expression ?? placeholder, location: c.location))
     }
     // Levels, in order: may read everything but later levels.
-    scope.table = nameTable(computedTypes: computedTypes)
     for (i, l) in levels.enumerated() {
       scope.availability = { symbol in
         if case .level(let j) = symbol, j >= i {
@@ -132,6 +138,9 @@ extension QuestionnaireBuilder {
     }
     // Risks read everything.
     scope.availability = { _ in nil }
+    var ranges: [Symbol: ClosedRange<Double>] = [:]
+    for info in scope.table.values { ranges[info.symbol] = info.range }
+    scope.ranges = ranges
     for risk in risks {
       parts.risks.append(compileRisk(risk, scope: scope))
     }
@@ -215,6 +224,7 @@ extension QuestionnaireBuilder {
 extension QuestionnaireScope {
   /// The known range of a symbol's value, if any.
   func range(of symbol: Symbol) -> ClosedRange<Double>? {
-    table.values.first { $0.symbol == symbol }?.range
+    if let ranges { return ranges[symbol] }
+    return table.values.first { $0.symbol == symbol }?.range
   }
 }

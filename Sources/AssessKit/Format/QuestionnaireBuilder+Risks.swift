@@ -24,7 +24,7 @@ extension QuestionnaireBuilder {
 
   func readRisks(_ nodes: [Node]) {
     for node in nodes {
-      let label = node.mapping?["id"]?.scalar.map { "risk '\($0.string)'" } ?? "a risk"
+      let label = node.text(forKey: "id").map { "risk '\($0)'" } ?? "a risk"
       guard
         let reader = MappingReader(
           node, in: document, what: label, allowed: Self.riskKeys,

@@ -15,7 +15,7 @@ extension QuestionnaireBuilder {
 
   func readComputed(_ nodes: [Node]) {
     for node in nodes {
-      let label = node.mapping?["id"]?.scalar.map { "computed value '\($0.string)'" } ?? "a computed value"
+      let label = node.text(forKey: "id").map { "computed value '\($0)'" } ?? "a computed value"
       guard
         let reader = MappingReader(
           node, in: document, what: label, allowed: ["id", "title", "value"],
@@ -27,7 +27,7 @@ extension QuestionnaireBuilder {
 
   func readLevels(_ nodes: [Node]) {
     for node in nodes {
-      let label = node.mapping?["id"]?.scalar.map { "level '\($0.string)'" } ?? "a level"
+      let label = node.text(forKey: "id").map { "level '\($0)'" } ?? "a level"
       guard
         let reader = MappingReader(
           node, in: document, what: label, allowed: ["id", "title", "value", "bands"],

@@ -24,7 +24,7 @@ extension QuestionnaireBuilder {
 
   func readSections(_ nodes: [Node]) {
     for (n, node) in nodes.enumerated() {
-      let label = node.mapping?["id"]?.scalar.map { "section '\($0.string)'" } ?? "section \(n + 1)"
+      let label = node.text(forKey: "id").map { "section '\($0)'" } ?? "section \(n + 1)"
       guard
         let reader = MappingReader(
           node, in: document, what: label, allowed: Self.sectionKeys,
@@ -45,7 +45,7 @@ extension QuestionnaireBuilder {
   }
 
   func readQuestion(_ node: Node, section: Int) {
-    let label = node.mapping?["id"]?.scalar.map { "question '\($0.string)'" } ?? "a question"
+    let label = node.text(forKey: "id").map { "question '\($0)'" } ?? "a question"
     guard
       let reader = MappingReader(
         node, in: document, what: label, allowed: Self.questionKeys,
@@ -151,7 +151,7 @@ extension QuestionnaireBuilder {
         value: scalar.string, label: yesnoLabel(scalar.string, type) ?? scalar.string, location: document.location(node)
       )
     }
-    let label = node.mapping?["value"]?.scalar.map { "option '\($0.string)' of \(owner)" } ?? "an option of \(owner)"
+    let label = node.text(forKey: "value").map { "option '\($0)' of \(owner)" } ?? "an option of \(owner)"
     guard let reader = MappingReader(node, in: document, what: label, allowed: Self.optionKeys, required: ["value"])
     else {
       return nil
@@ -193,8 +193,14 @@ extension QuestionnaireBuilder {
         document.error("'score' names no scale '\(name)'\(known)", key)
         continue
       }
-      guard let text = value.scalar?.string, let points = Double(text), points.isFinite else {
+      guard let text = value.scalar?.string, let points = Double(text), !points.isNaN,
+        points.isFinite || text.contains(where: \.isNumber)
+      else {
         document.error("points for '\(name)' must be a number", value)
+        continue
+      }
+      guard points.isFinite else {
+        document.error("points for '\(name)' are out of range: \(text); numbers go up to about 1.8e308", value)
         continue
       }
       score[s] = points

@@ -57,6 +57,9 @@ final class QuestionnaireBuilder {
   var matrix = RiskMatrix.standard
   var risks: [PendingRisk] = []
   var semantics = Semantics.assess
+  /// How many names the expression checker's tables received: linear in the questionnaire's names
+  /// (a test holds it there, so that a return to rebuilding the table per computed value is caught).
+  var namesEntered = 0
 
   init(document: YAMLDocument) {
     self.document = document

@@ -7,6 +7,8 @@ struct QuestionnaireScope: ExpressionScope {
   /// Options of the question each repeated question repeats over, by question index.
   var repeatOptions: [Int: [String]] = [:]
   var repeatTypes: [Int: ExprType] = [:]
+  /// The range of each symbol's value, once the table is settled (`range(of:)` scanned the table).
+  var ranges: [Symbol: ClosedRange<Double>]?
 
   func lookup(_ name: String) -> NameInfo? {
     if let info = table[name] { return restricted(info, name) }

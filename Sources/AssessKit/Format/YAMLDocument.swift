@@ -8,13 +8,19 @@ final class YAMLDocument {
   private(set) lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
   var diagnostics: [Diagnostic] = []
 
-  init(file: String, text: String) {
+  /// Whether `root()` tries `FastYAML` before Yams (tests turn it off to compare both).
+  let fastReader: Bool
+
+  init(file: String, text: String, fastReader: Bool = true) {
     self.file = file
     self.text = text
+    self.fastReader = fastReader
   }
 
   /// The root node, or `nil` with a diagnostic when the text is not YAML.
   func root(allowEmpty: Bool = false) -> Node? {
+    // Most questionnaires are read by the fast reader; anything outside its subset goes to Yams.
+    if fastReader, let node = FastYAML.compose(text) { return node }
     do {
       // The basic resolver tags every plain scalar as text: the readers parse numbers and booleans
       // themselves, and resolving tags with Yams's default regular expressions took half of a load.
@@ -44,8 +50,8 @@ final class YAMLDocument {
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       return .error("duplicate key \(keys) in one mapping", at: place(context.mark))
-    case .reader(let problem, _, _, _):
-      return .error("cannot read the file as text: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+    case .reader(let problem, let offset, _, let text):
+      return readerDiagnostic(problem: problem, offset: offset, text: text, file: file)
     default:
       return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
     }
@@ -93,6 +99,14 @@ final class YAMLDocument {
 }
 
 extension Node {
+  /// The text of the value under `key` when this is a mapping and that value a scalar: what
+  /// `mapping?[key]?.scalar?.string` gives, without building a key node and its tag to compare.
+  func text(forKey key: String) -> String? {
+    guard case .mapping(let mapping) = self else { return nil }
+    for (k, v) in mapping where k.scalar?.string == key { return v.scalar?.string }
+    return nil
+  }
+
   /// A short name of the node's kind, for messages.
   var kindName: String {
     switch self {
