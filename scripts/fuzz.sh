@@ -9,8 +9,9 @@
 #                                      one after another; fails on any crash, leak, timeout or OOM
 #
 # Corpora grow in .build/fuzz/corpus/TARGET and are kept between runs; findings are written to
-# .build/fuzz/findings/TARGET/ (crash-*, leak-*, timeout-*, oom-*). Environment: FUZZ_JOBS (libFuzzer
-# -jobs, default 1), FUZZ_NICE (default 10), FUZZ_OPT (swiftc optimisation, default -O).
+# .build/fuzz/findings/TARGET/ (crash-*, leak-*, timeout-*, oom-*). Environment: FUZZ_NICE (default
+# 10), FUZZ_OPT (swiftc optimisation, default -O), ASSESS_BIN (the assess binary that makes the
+# event-log seeds, default .build/debug/assess).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -81,7 +82,7 @@ seeds() {
   python3 Fuzz/make-seeds.py "$s"
   # Event logs: a session driven through the real command line (answers, notes, flags, treatment,
   # sign-off, reopening), when the debug binary is built.
-  local bin=.build/debug/assess
+  local bin=${ASSESS_BIN:-.build/debug/assess}
   if [ -x "$bin" ]; then
     Fuzz/make-event-logs.sh "$bin" "$s/eventlog"
   else
@@ -101,18 +102,27 @@ run() {
     local corpus=$out/corpus/$t findings=$out/findings/$t log=$out/logs/$t.log
     mkdir -p "$corpus" "$findings" "$out/logs"
     echo "fuzzing $t for ${seconds}s (log: $log)" >&2
-    local status=0
-    # detect_leaks: LeakSanitizer runs after every input that allocated more than it freed.
-    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 nice -n "${FUZZ_NICE:-10}" \
+    local status=0 mark=$out/logs/$t.start
+    touch "$mark"
+    # -fork=1 with -ignore_*: a finding is saved and fuzzing goes on for the whole time; the run
+    # fails afterwards if anything was saved. detect_leaks: LeakSanitizer runs after every input
+    # that allocated more than it freed. Not at exit: what lives for the whole run (the example
+    # questionnaire) is reported there as leaked, because Swift keeps enum tags in the spare bits
+    # of pointers, which LeakSanitizer cannot follow (docs/RELIABILITY.md).
+    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=leak_check_at_exit=0 nice -n "${FUZZ_NICE:-10}" \
       "$out/bin/fuzz-$t" "$corpus" "$out/seeds/$t" -dict="Fuzz/dictionaries/$t.dict" \
-      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-      -artifact_prefix="$findings/" \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix="$findings/" \
       >"$log" 2>&1 || status=$?
-    grep -E '^(#[0-9]+ +DONE|stat::|INFO: Loaded|SUMMARY|==[0-9]+==ERROR)' "$log" | sed "s/^/  $t: /" >&2 || true
-    if [ $status -ne 0 ]; then
+    local found
+    found=$(find "$findings" -type f -newer "$mark" | sort)
+    echo "  $t: $(grep -E '^#[0-9]+: cov:' "$log" | tail -1)" >&2
+    echo "  $t: corpus $(ls "$corpus" | wc -l) files" >&2
+    if [ $status -ne 0 ] || [ -n "$found" ] || grep -q 'ERROR: ' "$log"; then
       failed+=("$t")
-      echo "FAILED: $t (exit $status); the input is in $findings; see $log" >&2
-      tail -40 "$log" >&2
+      echo "FAILED: $t (exit $status); see $log; findings:" >&2
+      [ -n "$found" ] && echo "$found" | sed 's/^/  /' >&2
+      grep -E -A12 'ERROR: |SUMMARY' "$log" | head -60 >&2
     fi
   done
   if [ ${#failed[@]} -gt 0 ]; then
