@@ -79,7 +79,14 @@ seeds() {
   rm -rf "$s"
   mkdir -p "$s"
   for t in "${targets[@]}"; do mkdir -p "$s/$t"; done
-  python3 Fuzz/make-seeds.py "$s"
+  if command -v python3 >/dev/null; then
+    python3 Fuzz/make-seeds.py "$s"
+  else
+    echo "note: no python3; the seeds are the repository's files as they are" >&2
+    cp questionnaires/example.yaml Tests/Fixtures/broken.yaml "$s/questionnaire/"
+    cp examples/example-answers.yaml Tests/Fixtures/builtins/*/*.yaml "$s/answers/" 2>/dev/null || true
+    cp Tests/Fixtures/surveyjs/*.json "$s/surveyjs/"
+  fi
   # Event logs: a session driven through the real command line (answers, notes, flags, treatment,
   # sign-off, reopening), when the debug binary is built.
   local bin=${ASSESS_BIN:-.build/debug/assess}
