@@ -116,7 +116,9 @@ run() {
     # that allocated more than it freed. Not at exit: what lives for the whole run (the example
     # questionnaire) is reported there as leaked, because Swift keeps enum tags in the spare bits
     # of pointers, which LeakSanitizer cannot follow (docs/RELIABILITY.md).
-    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=leak_check_at_exit=0 nice -n "${FUZZ_NICE:-10}" \
+    # SWIFT_BACKTRACE: the Swift backtracer trips AddressSanitizer and hides a trap's own report.
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=leak_check_at_exit=0 \
+      nice -n "${FUZZ_NICE:-10}" \
       "$out/bin/fuzz-$t" "$corpus" "$out/seeds/$t" -dict="Fuzz/dictionaries/$t.dict" \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix="$findings/" \
