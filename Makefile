@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 BIN := .build/debug/assess
-FORMAT_PATHS := Sources Tests Benchmarks Plugins questionnaires/Builtins.swift Package.swift
+FORMAT_PATHS := Sources Tests Benchmarks Plugins Fuzz questionnaires/Builtins.swift Package.swift
 # The live SurveyJS oracle tests: Node and ../shared/tools/surveyjs-oracle, fresh seeds each run.
 ORACLE_SUITE := SurveyJSOracleTests
 PREFIX ?= /usr/local
@@ -15,7 +15,7 @@ SHAREDIR := $(DESTDIR)$(PREFIX)/share
 COMPLETIONS := $(SHAREDIR)/bash-completion/completions/assess $(SHAREDIR)/zsh/site-functions/_assess \
   $(SHAREDIR)/fish/vendor_completions.d/assess.fish
 
-.PHONY: all deps build run test test-oracle lint format bench release install uninstall clean
+.PHONY: all deps build run test test-oracle lint format bench release install uninstall clean fuzz
 
 all: build
 
@@ -67,6 +67,14 @@ bench: deps
 	$(SWIFT) build -c release --product assess-bench
 	.build/release/assess-bench
 	@$(MAKE) --no-print-directory bench-postgres || echo "note: the store figures need PostgreSQL; see docs/STORES.md (make bench-postgres)"
+
+# Coverage-guided fuzzing (docs/RELIABILITY.md): six libFuzzer targets, built apart in .build/fuzz
+# (swiftc -sanitize=fuzzer,address), each run FUZZ_TIME seconds in turn. Fails on any finding.
+FUZZ_TIME ?= 600
+FUZZ_NICE ?= 10
+fuzz: deps
+	$(SWIFT) build --product assess
+	FUZZ_NICE=$(FUZZ_NICE) scripts/fuzz.sh run $(FUZZ_TIME)
 
 release: deps
 	$(SWIFT) build -c release

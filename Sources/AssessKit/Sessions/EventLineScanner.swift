@@ -126,7 +126,8 @@ struct EventLineScanner {
     let start = i
     var n = 0
     while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
-      n = n * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+      // Past 15 digits the number is refused below: stop accumulating so a long one cannot overflow.
+      if i - start < 16 { n = n * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
       i += 1
     }
     let digits = i - start
