@@ -36,21 +36,13 @@ struct FastYAML {
 
   /// The root node of `text`, or `nil` when the text is outside the subset (or not valid YAML).
   static func compose(_ text: String) -> Node? {
-    guard markLayoutHolds else { return nil }
+    guard YAMLMark.available else { return nil }
     var bytes = Array(text.utf8)
     guard prescan(bytes) else { return nil }
     bytes.append(0)  // a sentinel: `peek` past the end reads 0
     var reader = FastYAML(bytes)
     return try? reader.document()
   }
-
-  /// `Yams.Mark` has no public initializer; it is two `Int`s, and is made from them only when a
-  /// check at first use confirms that layout.
-  private static let markLayoutHolds: Bool = {
-    guard MemoryLayout<Mark>.size == 2 * MemoryLayout<Int>.size else { return false }
-    let mark = unsafeBitCast((7, 11), to: Mark.self)
-    return mark.line == 7 && mark.column == 11
-  }()
 
   /// Refuses texts with what this reader leaves to Yams anywhere: control characters (but line
   /// feeds), tabs, carriage returns, byte order marks, and YAML 1.1's other line breaks (U+0085,
@@ -92,7 +84,7 @@ struct FastYAML {
       if bytes[i] & 0xC0 != 0x80 { column += 1 }
       i += 1
     }
-    return unsafeBitCast((line, column), to: Mark.self)
+    return YAMLMark.make(line: line, column: column)
   }
 
   private var here: Mark { mark(at: pos) }

@@ -26,17 +26,11 @@ struct YAMLTreeWriter {
   /// Whether the tree may differ from the text: a character YAML reads differently inside a
   /// double-quoted scalar (its own line breaks U+0085, U+2028, U+2029; C1 controls; a BOM), or
   /// marks cannot be made. The caller then parses the text instead.
-  private(set) var unsure = !YAMLTreeWriter.canMakeMarks
-
-  /// Yams keeps `Mark`'s initializer to itself; a mark is two integers, so it is made from them,
-  /// and only when its layout is exactly that (else every import parses its text, as before).
-  static let canMakeMarks =
-    MemoryLayout<Mark>.size == MemoryLayout<(Int, Int)>.size
-    && MemoryLayout<Mark>.alignment == MemoryLayout<(Int, Int)>.alignment
+  private(set) var unsure = !YAMLMark.available
 
   private var mark: Mark? {
-    guard Self.canMakeMarks else { return nil }
-    return unsafeBitCast((line, column), to: Mark.self)
+    guard YAMLMark.available else { return nil }
+    return YAMLMark.make(line: line, column: column)
   }
 
   private mutating func raw(_ s: String) {

@@ -1,5 +1,3 @@
-import Crypto
-
 /// Where an event is kept, for messages: `sessions/x/events.jsonl:12` or `session 'x' in STORE, event 12`.
 package enum EventPlaces: Sendable {
   /// A file, with the line number of each event.
@@ -77,7 +75,7 @@ public enum ChainState: Sendable, Hashable {
 package enum EventChain {
   /// The SHA-256 of `bytes` as 64 lower-case hex digits.
   package static func hash(_ bytes: UnsafeRawBufferPointer) -> String {
-    hex(Crypto.SHA256.hash(data: bytes))
+    hex(LineHash.digest(bytes))
   }
 
   /// The SHA-256 of a line's UTF-8 bytes.
@@ -136,7 +134,7 @@ package enum EventChain {
 
   /// Checks the chain line by line, as a store reads them.
   package struct Checker {
-    private var previous: Crypto.SHA256.Digest?
+    private var previous: LineHash.Digest?
     private var start: Int?
     private var problem: (index: Int, message: String)?
     private var index = 0
@@ -150,7 +148,7 @@ package enum EventChain {
     /// Adds the next event and its exact stored line.
     package mutating func add(_ event: SessionEvent, line: UnsafeRawBufferPointer) {
       defer {
-        previous = Crypto.SHA256.hash(data: line)
+        previous = LineHash.digest(line)
         index += 1
       }
       guard problem == nil else { return }
@@ -184,7 +182,7 @@ package enum EventChain {
     }
 
     /// Whether `text` is the hex form of `digest`, compared without making the text of the digest.
-    private static func matches(_ text: String, _ digest: Crypto.SHA256.Digest) -> Bool {
+    private static func matches(_ text: String, _ digest: LineHash.Digest) -> Bool {
       var text = text
       return text.withUTF8 { hex in
         guard hex.count == 64 else { return false }
