@@ -56,16 +56,7 @@ package enum InputFile {
   /// The offset of the first byte that does not decode as UTF-8, or `nil` when all of it does.
   /// - Complexity: O(n).
   package static func firstInvalidUTF8(_ data: [UInt8]) -> Int? {
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = data.makeIterator()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded): offset += encoded.count
-      case .emptyInput: return nil
-      case .error: return offset
-      }
-    }
+    data.withUnsafeBytes { UTF8Check.firstInvalidByte($0) }
   }
 
   /// The 1-based line and byte within that line of `offset`.
