@@ -20,4 +20,19 @@ import Testing
         + "\"value\":-\(digits)}")
     #expect(event.kind == .answered(question: "users", value: .number(-Double(digits)!)))
   }
+
+  /// surveyjs-expression: a quote followed by a combining mark (`'\u{335}`, one Character in Swift)
+  /// inside a SurveyJS string was not escaped in the translation, so our parser, which reads
+  /// Unicode scalars, ended the string there and refused the rest.
+  @Test func aQuoteWithACombiningMarkIsEscapedInTheTranslation() throws {
+    for text in ["{a} = \"x'\u{335}y\"", "\"'\u{335}\"", "{a} = \"\\\u{335}'\u{301}\""] {
+      _ = try SurveyJSExpression.parse(text)
+      var translator = SurveyJSTranslator(names: ["a"])
+      let condition = try translator.condition(text)
+      #expect(throws: Never.self, "\(condition)") { try ExpressionParser.parse(condition) }
+    }
+    var translator = SurveyJSTranslator(names: ["a"])
+    let value = try translator.value("\"x'\u{335}y\"")
+    #expect(try ExpressionParser.parse(value).kind == .literal(.string("x'\u{335}y")))
+  }
 }

@@ -44,9 +44,23 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
     case .number(let n): return JSON.format(n)
-    case .string(let s): return "'" + s.replacingOccurrences(of: "'", with: "\\'") + "'"
+    case .string(let s): return Self.quoted(s)
     case .list(let l): return "[" + l.map(\.description).joined(separator: ", ") + "]"
     }
+  }
+
+  /// `s` as a string literal of the expression language, which reads it back as `s`. Escapes by
+  /// Unicode scalar, as the lexer reads: a quote or backslash followed by a combining mark is one
+  /// `Character` in Swift, but its quote still ends the string.
+  static func quoted(_ s: String) -> String {
+    var out = String.UnicodeScalarView()
+    out.append("'")
+    for scalar in s.unicodeScalars {
+      if scalar == "'" || scalar == "\\" { out.append("\\") }
+      out.append(scalar)
+    }
+    out.append("'")
+    return String(out)
   }
 
   /// The value as JSON.

@@ -52,9 +52,7 @@ struct SurveyJSTranslator {
     }
   }
 
-  static func quote(_ s: String) -> String {
-    "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
-  }
+  static func quote(_ s: String) -> String { Value.quoted(s) }
 
   private func asBool(_ part: (String, Bool)) -> String { part.1 ? part.0 : "truthy(\(part.0))" }
 
