@@ -71,7 +71,8 @@ import Testing
     let leap = try #require(Timestamp("2016-12-31T23:59:60Z"))
     #expect(leap.text == "2016-12-31T23:59:60Z")
     #expect(leap != Timestamp(seconds: leap.seconds))
-    #expect(Set([canonical, Timestamp(seconds: canonical.seconds), try #require(Timestamp(canonical.text))]).count == 1)
+    #expect(
+      Set([canonical, Timestamp(seconds: canonical.seconds), try #require(Timestamp(canonical.text))]).count == 1)
   }
 
   @Test func aTimestampReadFromBytesIsTheOneReadFromText() throws {
@@ -165,9 +166,13 @@ import Testing
       switch question.type {
       case .single: value = question.options.randomElement(using: &generator).map { .string($0.value) } ?? .null
       case .yesno: value = .bool(Bool.random(using: &generator))
-      default: value = Int.random(in: 0..<4, using: &generator) == 0 ? .null : .number(Double(Int.random(in: 1...3, using: &generator)))
+      default:
+        value =
+          Int.random(in: 0..<4, using: &generator) == 0
+          ? .null : .number(Double(Int.random(in: 1...3, using: &generator)))
       }
-      guard let checked = try? AnswerChecker.check(question.id, value, in: q), let kind = session.answerKind(question.id, checked)
+      guard let checked = try? AnswerChecker.check(question.id, value, in: q),
+        let kind = session.answerKind(question.id, checked)
       else { continue }
       seq += 1
       session.apply(session.event(kind, at: "2026-01-01T00:00:00Z", by: "a"))

@@ -155,11 +155,12 @@ package enum EventChain {
       }
       guard event.link != nil || event.prev != nil else {
         if start != nil {
-          problems.append((
-            index,
-            "event \(event.seq) has no 'prev' link although the events before it are chained: it was added or "
-              + "rewritten by hand"
-          ))
+          problems.append(
+            (
+              index,
+              "event \(event.seq) has no 'prev' link although the events before it are chained: it was added or "
+                + "rewritten by hand"
+            ))
         }
         return
       }
@@ -170,19 +171,21 @@ package enum EventChain {
         if let link = event.link, let origin, link == ChainLink(origin) { return }
         let prev = event.prev ?? ""
         guard prev != origin else { return }
-        problems.append((
-          index,
-          "the first event's 'prev' is \(prev.prefix(12))..., not the pinned questionnaire's hash "
-            + "\((origin ?? "?").prefix(12))...: the first line or the questionnaire it names was changed"
-        ))
+        problems.append(
+          (
+            index,
+            "the first event's 'prev' is \(prev.prefix(12))..., not the pinned questionnaire's hash "
+              + "\((origin ?? "?").prefix(12))...: the first line or the questionnaire it names was changed"
+          ))
         return
       }
       if event.link != previous {
-        problems.append((
-          index,
-          "'prev' is \((event.prev ?? "").prefix(12))... but the line before hashes to \(previous.text.prefix(12))...: "
-            + "the line before was changed, or lines were removed, moved or inserted here"
-        ))
+        problems.append(
+          (
+            index,
+            "'prev' is \((event.prev ?? "").prefix(12))... but the line before hashes to \(previous.text.prefix(12))...: "
+              + "the line before was changed, or lines were removed, moved or inserted here"
+          ))
       }
     }
 

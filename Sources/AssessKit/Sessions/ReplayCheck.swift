@@ -65,10 +65,13 @@ package enum ReplayCheck {
     var q: InForce?
     var accepted = AcceptedAnswers()
     for (index, event) in events.enumerated() {
-      if let message = problem(event, index: index, on: &q, state: state, accepted: &accepted, questionnaire: questionnaire) {
+      if let message = problem(
+        event, index: index, on: &q, state: state, accepted: &accepted, questionnaire: questionnaire)
+      {
         problems.append(
           LogProblem(
-            event: index + 1, place: places.place(index), message: "event \(event.seq) ('\(event.kind.name)'): \(message)"))
+            event: index + 1, place: places.place(index),
+            message: "event \(event.seq) ('\(event.kind.name)'): \(message)"))
         if stoppingAtFirst { break }
       }
       state.apply(event)
