@@ -135,6 +135,8 @@ import Testing
     #expect(unreadable.map { $0["event"] as? Int } == [5, 9])
     let links = try #require(object["brokenLinks"] as? [[String: Any]])
     #expect(links.count == 3)
+    // In a file store an event's number is its line, past the unreadable ones too.
+    #expect(links.map { $0["event"] as? Int } == [6, 10, edited + 2])
     // The first broken link is still the one `integrity` names.
     let integrity = try #require(object["integrity"] as? [String: Any])
     let problem = try #require(integrity["problem"] as? [String: Any])

@@ -15,6 +15,13 @@ package enum EventPlaces: Sendable {
     case .memory(let id): return "session '\(id)', event \(index + 1)"
     }
   }
+
+  /// The number a problem gives the event at `index` (0-based): its line in a file (which differs from
+  /// `index + 1` after a blank line, or an unreadable one that `assess verify` read past), else `index + 1`.
+  package func number(_ index: Int) -> Int {
+    if case .file(_, let lines) = self, index < lines.count { return lines[index] }
+    return index + 1
+  }
 }
 
 /// A place in a session's log and what is wrong there: one sentence.
@@ -197,14 +204,14 @@ package enum EventChain {
 
     /// Every broken link, oldest first, naming places by `places`.
     package func brokenLinks(_ places: EventPlaces) -> [LogProblem] {
-      problems.map { LogProblem(event: $0.index + 1, place: places.place($0.index), message: $0.message) }
+      problems.map { LogProblem(event: places.number($0.index), place: places.place($0.index), message: $0.message) }
     }
 
     /// What the chain shows, naming the place of a broken link by `places`.
     package func state(_ places: EventPlaces) -> ChainState {
       if let problem = problems.first {
         return .broken(
-          LogProblem(event: problem.index + 1, place: places.place(problem.index), message: problem.message))
+          LogProblem(event: places.number(problem.index), place: places.place(problem.index), message: problem.message))
       }
       guard let start else { return .unchained }
       return start == 0 ? .verified : .chainedFrom(start + 1)

@@ -70,7 +70,7 @@ package enum ReplayCheck {
       {
         problems.append(
           LogProblem(
-            event: index + 1, place: places.place(index),
+            event: places.number(index), place: places.place(index),
             message: "event \(event.seq) ('\(event.kind.name)'): \(message)"))
         if stoppingAtFirst { break }
       }
