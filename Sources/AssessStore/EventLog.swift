@@ -17,20 +17,71 @@ enum EventLog {
     var warnings: [String] = []
     var lines: [Int] = []
     var chain: EventChain.Checker
+    /// Lines that cannot be read, when read for an audit (`lenient`); else the first one is thrown.
+    var unreadable: [LogProblem] = []
   }
 
   /// The readable events and what was skipped, with the chain checked over the exact lines.
-  static func parse(_ data: Data, path: String) throws(StoreError) -> Parsed {
+  /// With `lenient` (for `assess verify`), a line that cannot be read, or is numbered out of order, is
+  /// listed in `unreadable` and reading goes on; without, it is thrown.
+  static func parse(_ data: Data, path: String, lenient: Bool = false) throws(StoreError) -> Parsed {
     let result: Result<Parsed, StoreError> = data.withUnsafeBytes { raw in
-      do throws(StoreError) { return .success(try parse(raw, path: path)) } catch { return .failure(error) }
+      do throws(StoreError) { return .success(try parse(raw, path: path, lenient: lenient)) } catch {
+        return .failure(error)
+      }
     }
     return try result.get()
   }
 
-  private static func parse(_ bytes: UnsafeRawBufferPointer, path: String) throws(StoreError) -> Parsed {
+  /// The same, over bytes already read.
+  static func parse(_ bytes: [UInt8], path: String, lenient: Bool = false) throws(StoreError) -> Parsed {
+    let result: Result<Parsed, StoreError> = bytes.withUnsafeBytes { raw in
+      do throws(StoreError) { return .success(try parse(raw, path: path, lenient: lenient)) } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  /// The bytes of a regular file, read into one buffer sized by `fstat` (no growing, no second copy);
+  /// `nil` on any failure or for anything but a regular file, and the caller reads it with `InputFile`,
+  /// which says what went wrong.
+  static func contents(_ path: String) -> [UInt8]? {
+    var fd: Int32
+    repeat { fd = open(path, O_RDONLY | O_CLOEXEC) } while fd < 0 && errno == EINTR
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    var bytes: [UInt8] = []
+    // One byte more than the size, so that a file that grew since `fstat` is noticed and read on.
+    var wanted = Int(info.st_size) + 1
+    while true {
+      var failed = false
+      let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+        initialized = 0
+        while initialized < wanted, let base = buffer.baseAddress {
+          let n = read(fd, base + initialized, wanted - initialized)
+          if n < 0 && errno == EINTR { continue }
+          if n < 0 { failed = true }
+          if n <= 0 { return }
+          initialized += n
+        }
+      }
+      if failed { return nil }
+      if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+      if chunk.count < wanted { return bytes }
+      wanted = max(wanted, 65536)
+    }
+  }
+
+  private static func parse(_ bytes: UnsafeRawBufferPointer, path: String, lenient: Bool) throws(StoreError)
+    -> Parsed
+  {
     var parsed = Parsed(chain: EventChain.Checker())
     var lineStart = 0
     var lineNumber = 0
+    var nextSeq = 1
     let count = bytes.count
     while lineStart < count {
       lineNumber += 1
@@ -42,7 +93,8 @@ enum EventLog {
       let isLast = !hasNewline || end + 1 >= count
       let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<end])
       defer { lineStart = end + 1 }
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+      // A blank line (spaces only) is skipped; most lines start with `{`, so look further only when not.
+      if line.isEmpty || (Self.isSpace(line[0]) && line.allSatisfy(Self.isSpace)) { continue }
       let valid = UTF8Check.firstInvalidByte(line) == nil
       let event: SessionEvent
       do {
@@ -56,19 +108,39 @@ enum EventLog {
           )
           continue
         }
-        if !valid { throw invalidUTF8(line, path: path, lineNumber: lineNumber) }
-        throw StoreError(
-          .corrupt, "\(path):\(lineNumber): \(error.message); the session cannot be read until it is repaired")
+        let problem =
+          valid
+          ? LogProblem(
+            event: lineNumber, place: "\(path):\(lineNumber)",
+            message: "\(error.message); the session cannot be read until it is repaired")
+          : invalidUTF8(line, path: path, lineNumber: lineNumber)
+        guard lenient else { throw StoreError(.corrupt, problem.description) }
+        parsed.unreadable.append(problem)
+        parsed.chain.skip(line: line)
+        nextSeq += 1
+        continue
       }
-      if !valid { throw invalidUTF8(line, path: path, lineNumber: lineNumber) }
+      if !valid {
+        let problem = invalidUTF8(line, path: path, lineNumber: lineNumber)
+        guard lenient else { throw StoreError(.corrupt, problem.description) }
+        parsed.unreadable.append(problem)
+        parsed.chain.skip(line: line)
+        nextSeq += 1
+        continue
+      }
       if !hasNewline {
         // A complete record without its newline: the crash came just before the newline. Keep it.
         parsed.warnings.append("\(path):\(lineNumber): the last record has no line end; it was read")
       }
-      if event.seq != parsed.events.count + 1 {
-        throw StoreError(
-          .corrupt, "\(path):\(lineNumber): event number \(event.seq) where \(parsed.events.count + 1) was expected")
+      if event.seq != nextSeq {
+        let problem = LogProblem(
+          event: lineNumber, place: "\(path):\(lineNumber)",
+          message: "event number \(event.seq) where \(nextSeq) was expected")
+        guard lenient else { throw StoreError(.corrupt, problem.description) }
+        // Listed once: the numbers go on from this one.
+        parsed.unreadable.append(problem)
       }
+      nextSeq = event.seq + 1
       parsed.events.append(event)
       parsed.lines.append(lineNumber)
       parsed.chain.add(event, line: line)
@@ -76,14 +148,16 @@ enum EventLog {
     return parsed
   }
 
-  /// The error for a line that is not UTF-8, naming the first bad byte.
-  private static func invalidUTF8(_ line: UnsafeRawBufferPointer, path: String, lineNumber: Int) -> StoreError {
+  private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+
+  /// The problem of a line that is not UTF-8, naming the first bad byte.
+  private static func invalidUTF8(_ line: UnsafeRawBufferPointer, path: String, lineNumber: Int) -> LogProblem {
     let offset = UTF8Check.firstInvalidByte(line) ?? 0
     let column =
       String(decoding: UnsafeRawBufferPointer(rebasing: line[..<offset]), as: UTF8.self).unicodeScalars.count + 1
-    return StoreError(
-      .corrupt,
-      "\(path):\(lineNumber):\(column): byte \(offset + 1) of the line (0x\(String(line[offset], radix: 16, uppercase: true))) "
+    return LogProblem(
+      event: lineNumber, place: "\(path):\(lineNumber):\(column)",
+      message: "byte \(offset + 1) of the line (0x\(String(line[offset], radix: 16, uppercase: true))) "
         + "is not valid UTF-8; the file was damaged or edited in another encoding, and the session cannot be read "
         + "until that line is repaired")
   }

@@ -16,7 +16,7 @@ import Foundation
 ///     sessions/ID/lock                             the writer's lock (empty when free)
 ///
 /// docs/SESSIONS.md describes the layout in full.
-public struct FileSessionStore: SessionStore {
+public struct FileSessionStore: SessionStore, AuditableSessionStore {
   /// The folder that holds the sessions.
   public let root: String
   /// Gives the current time as ISO 8601 UTC text, for lock records.
@@ -62,19 +62,31 @@ public struct FileSessionStore: SessionStore {
   }
 
   public func read(_ id: String) throws(StoreError) -> SessionRecord {
+    try read(id, lenient: false)
+  }
+
+  package func audit(_ id: String) throws(StoreError) -> SessionRecord {
+    try read(id, lenient: true)
+  }
+
+  private func read(_ id: String, lenient: Bool) throws(StoreError) -> SessionRecord {
     if let problem = SessionId.problem(with: id) { throw StoreError(.invalidId, problem) }
     let directory = folder(id)
     let eventsPath = (directory as NSString).appendingPathComponent(Self.eventsFile)
-    let data: Data
+    let data: [UInt8]
     do {
-      data = Data(try InputFile.bytes(eventsPath, what: "session log"))
+      if let bytes = EventLog.contents(eventsPath) {
+        data = bytes
+      } else {
+        data = try InputFile.bytes(eventsPath, what: "session log")
+      }
     } catch {
       guard FileManager.default.fileExists(atPath: eventsPath) else {
         throw StoreError(.notFound, "no session '\(id)' in \(name)")
       }
       throw StoreError(.io, error.message)
     }
-    let log = try EventLog.parse(data, path: eventsPath)
+    let log = try EventLog.parse(data, path: eventsPath, lenient: lenient)
     var pinned: [String: PinnedQuestionnaire] = [:]
     let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
     for file in files.sorted() where file.hasPrefix("questionnaire-") {
@@ -85,9 +97,11 @@ public struct FileSessionStore: SessionStore {
       let copy = PinnedQuestionnaire(text: text, format: (file as NSString).pathExtension)
       pinned[copy.hash] = copy
     }
-    return SessionRecord(
+    var record = SessionRecord(
       id: id, events: log.events, pinned: pinned, warnings: log.warnings, chain: log.chain,
       places: .file(path: eventsPath, lines: log.lines))
+    record.unreadable = log.unreadable
+    return record
   }
 
   public func create(_ id: String, pinned: PinnedQuestionnaire, events: [SessionEvent]) throws(StoreError)

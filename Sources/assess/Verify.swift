@@ -27,8 +27,15 @@ extension Assess {
       let context = SessionContext(global)
       let resolved = try context.resolve(id)
       let verification: Verification
-      do {
-        verification = Verification(try context.store.read(resolved))
+      do throws(StoreError) {
+        // Read on past unreadable lines where the store can, so that every problem is listed.
+        let record: SessionRecord
+        if let auditable = context.store as? any AuditableSessionStore {
+          record = try auditable.audit(resolved)
+        } else {
+          record = try context.store.read(resolved)
+        }
+        verification = Verification(record)
       } catch {
         verification = Verification(id: resolved, failure: error.message)
       }
@@ -54,7 +61,23 @@ extension Assess {
             })
         ),
         ("warnings", .array(v.warnings.map(JSON.string))), ("error", v.failure.map(JSON.string) ?? .null),
+        ("unreadable", .array(v.unreadable.map(problemJSON))), ("brokenLinks", .array(v.brokenLinks.map(problemJSON))),
       ])
+    }
+
+    static func problemJSON(_ p: LogProblem) -> JSON {
+      .object([("event", .number(Double(p.event))), ("place", .string(p.place)), ("message", .string(p.message))])
+    }
+
+    /// At most this many problems of one kind are printed; `--json` gives them all.
+    static let shown = 50
+
+    /// The lines of a list of problems, the first `shown` and then how many more.
+    static func list(_ problems: [LogProblem]) -> String {
+      var out = ""
+      for problem in problems.prefix(shown) { out += "    \(problem)\n" }
+      if problems.count > shown { out += "    and \(problems.count - shown) more (all of them: --json)\n" }
+      return out
     }
 
     static func text(_ v: Verification, style: any TextStyler) -> String {
@@ -65,7 +88,14 @@ extension Assess {
       }
       out += "  \(v.events) event\(v.events == 1 ? "" : "s")\n"
       for warning in v.warnings { out += "  Note: \(warning)\n" }
+      if !v.unreadable.isEmpty {
+        out += "  Unreadable: \(v.unreadable.count) line\(v.unreadable.count == 1 ? "" : "s") (read on past):\n"
+        out += list(v.unreadable)
+      }
       out += "  Chain: \(v.chain.summary)\n"
+      if v.brokenLinks.count > 1 {
+        out += "  Broken links: \(v.brokenLinks.count):\n" + list(v.brokenLinks)
+      }
       if let head = v.head {
         out += "  Head: \(head) (the hash of the last line: keep it to notice a later edit of it)\n"
       }
@@ -73,7 +103,7 @@ extension Assess {
         out += "  Replay: every event is accepted as a new change would be\n"
       } else {
         out += "  Replay: \(v.replay.count) event\(v.replay.count == 1 ? " fails" : "s fail"):\n"
-        for problem in v.replay { out += "    \(problem)\n" }
+        out += list(v.replay)
       }
       return out + (v.verified ? style.apply(.success, "Verified.") : style.apply(.alert, "Not verified.")) + "\n"
     }

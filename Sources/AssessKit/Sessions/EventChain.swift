@@ -15,6 +15,13 @@ package enum EventPlaces: Sendable {
     case .memory(let id): return "session '\(id)', event \(index + 1)"
     }
   }
+
+  /// The number a problem gives the event at `index` (0-based): its line in a file (which differs from
+  /// `index + 1` after a blank line, or an unreadable one that `assess verify` read past), else `index + 1`.
+  package func number(_ index: Int) -> Int {
+    if case .file(_, let lines) = self, index < lines.count { return lines[index] }
+    return index + 1
+  }
 }
 
 /// A place in a session's log and what is wrong there: one sentence.
@@ -134,74 +141,77 @@ package enum EventChain {
 
   /// Checks the chain line by line, as a store reads them.
   package struct Checker {
-    private var previous: LineHash.Digest?
+    private var previous: ChainLink?
     private var start: Int?
-    private var problem: (index: Int, message: String)?
+    /// Every broken link, oldest first: the chain is checked on past a break, each link against the
+    /// line before it, so independent edits are each found.
+    private var problems: [(index: Int, message: String)] = []
     private var index = 0
 
     /// A checker before the first line.
     package init() {}
 
     /// The hash of the last line added: what the next event links to.
-    package var head: String? { previous.map { EventChain.hex($0) } }
+    package var head: String? { previous?.text }
 
     /// Adds the next event and its exact stored line.
     package mutating func add(_ event: SessionEvent, line: UnsafeRawBufferPointer) {
       defer {
-        previous = LineHash.digest(line)
+        previous = ChainLink(digest: LineHash.digest(line))
         index += 1
       }
-      guard problem == nil else { return }
-      guard let prev = event.prev else {
+      guard event.link != nil || event.prev != nil else {
         if start != nil {
-          problem = (
-            index,
-            "event \(event.seq) has no 'prev' link although the events before it are chained: it was added or "
-              + "rewritten by hand"
-          )
+          problems.append(
+            (
+              index,
+              "event \(event.seq) has no 'prev' link although the events before it are chained: it was added or "
+                + "rewritten by hand"
+            ))
         }
         return
       }
       if start == nil { start = index }
-      if index == 0 {
+      guard let previous else {
         var origin: String?
         if case .created(_, _, let hash, _) = event.kind { origin = EventChain.origin(hash) }
+        if let link = event.link, let origin, link == ChainLink(origin) { return }
+        let prev = event.prev ?? ""
         guard prev != origin else { return }
-        problem = (
-          index,
-          "the first event's 'prev' is \(prev.prefix(12))..., not the pinned questionnaire's hash "
-            + "\((origin ?? "?").prefix(12))...: the first line or the questionnaire it names was changed"
-        )
-      } else if let previous, !Self.matches(prev, previous) {
-        problem = (
-          index,
-          "'prev' is \(prev.prefix(12))... but the line before hashes to \(EventChain.hex(previous).prefix(12))...: "
-            + "the line before was changed, or lines were removed, moved or inserted here"
-        )
+        problems.append(
+          (
+            index,
+            "the first event's 'prev' is \(prev.prefix(12))..., not the pinned questionnaire's hash "
+              + "\((origin ?? "?").prefix(12))...: the first line or the questionnaire it names was changed"
+          ))
+        return
+      }
+      if event.link != previous {
+        problems.append(
+          (
+            index,
+            "'prev' is \((event.prev ?? "").prefix(12))... but the line before hashes to \(previous.text.prefix(12))...: "
+              + "the line before was changed, or lines were removed, moved or inserted here"
+          ))
       }
     }
 
-    /// Whether `text` is the hex form of `digest`, compared without making the text of the digest.
-    private static func matches(_ text: String, _ digest: LineHash.Digest) -> Bool {
-      var text = text
-      return text.withUTF8 { hex in
-        guard hex.count == 64 else { return false }
-        var i = 0
-        for byte in digest {
-          guard hex[i] == EventChain.digits[Int(byte >> 4)], hex[i + 1] == EventChain.digits[Int(byte & 0x0F)] else {
-            return false
-          }
-          i += 2
-        }
-        return true
-      }
+    /// Passes over a line that cannot be read as an event (for `assess verify`, which reads on): the
+    /// next event's link is checked against its bytes.
+    package mutating func skip(line: UnsafeRawBufferPointer) {
+      previous = ChainLink(digest: LineHash.digest(line))
+    }
+
+    /// Every broken link, oldest first, naming places by `places`.
+    package func brokenLinks(_ places: EventPlaces) -> [LogProblem] {
+      problems.map { LogProblem(event: places.number($0.index), place: places.place($0.index), message: $0.message) }
     }
 
     /// What the chain shows, naming the place of a broken link by `places`.
     package func state(_ places: EventPlaces) -> ChainState {
-      if let problem {
+      if let problem = problems.first {
         return .broken(
-          LogProblem(event: problem.index + 1, place: places.place(problem.index), message: problem.message))
+          LogProblem(event: places.number(problem.index), place: places.place(problem.index), message: problem.message))
       }
       guard let start else { return .unchained }
       return start == 0 ? .verified : .chainedFrom(start + 1)

@@ -117,6 +117,17 @@ public enum EventCodec {
     var control: String?
     var decision: String?
     var prev: String?
+    /// `at` already read from the line's bytes (then `at` is not made).
+    var time: Timestamp?
+    /// `prev` already read from the line's bytes (then `prev` is not made).
+    var link: ChainLink?
+
+    /// The fields read from JSON (`time` and `link` are set by the fast reader only).
+    enum CodingKeys: String, CodingKey {
+      case seq, at, by, type, questionnaire, version, hash, source, question, value, old, text, name, role, risk
+      case fields, summary, from, to, aside, reason, cause, proposed, rater, session, residual, override, control
+      case decision, prev
+    }
 
     init(seq: Int, at: String, by: String, type: String) {
       self.seq = seq
@@ -215,12 +226,16 @@ public enum EventCodec {
     case "confirmed": kind = .confirmed(question: try need(record.question, "question"))
     default: throw DecodeError(message: "unknown event type '\(record.type)'")
     }
-    guard let at = Timestamp(record.at) else {
+    guard let at = record.time ?? Timestamp(record.at) else {
       throw DecodeError(message: "'at' is not an ISO 8601 date and time with a zone: '\(record.at.prefix(40))'")
     }
-    if let prev = record.prev, !EventChain.isDigest(prev) {
-      throw DecodeError(message: "'prev' is not a SHA-256 digest (64 lower-case hex digits): '\(prev.prefix(70))'")
+    var link = record.link
+    if link == nil, let prev = record.prev {
+      guard let digest = ChainLink(prev) else {
+        throw DecodeError(message: "'prev' is not a SHA-256 digest (64 lower-case hex digits): '\(prev.prefix(70))'")
+      }
+      link = digest
     }
-    return SessionEvent(seq: record.seq, at: at, by: record.by, kind: kind, prev: record.prev)
+    return SessionEvent(seq: record.seq, at: at, by: record.by, kind: kind, link: link)
   }
 }

@@ -57,7 +57,9 @@ extension EventLineScanner {
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
       i += 1
-      guard let node = value(), set(k, node, in: &record) else { return nil }
+      if !readInPlace(k, into: &record) {
+        guard let node = value(), set(k, node, in: &record) else { return nil }
+      }
       skipSpace()
       guard i < bytes.count else { return nil }
       if bytes[i] == UInt8(ascii: ",") {
@@ -70,6 +72,32 @@ extension EventLineScanner {
         return nil
       }
     }
+  }
+
+  /// Reads `at` and `prev` straight from the line's bytes when they are plain ASCII texts that read as
+  /// a timestamp and a digest (no string made for them); `false` (nothing read) otherwise, and the
+  /// field is read as any other.
+  private mutating func readInPlace(_ k: Int, into r: inout EventCodec.Record) -> Bool {
+    guard k == 1 || k == 29 else { return false }
+    skipSpace()
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return false }
+    var end = i + 1
+    while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\\"),
+      bytes[end] != UInt8(ascii: "\"")
+    {
+      end += 1
+    }
+    guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return false }
+    let text = UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<end])
+    if k == 1 {
+      guard let time = Timestamp(utf8: text) else { return false }
+      r.time = time
+    } else {
+      guard let link = ChainLink(hex: text) else { return false }
+      r.link = link
+    }
+    i = end + 1
+    return true
   }
 
   /// Sets field `k` from `node`; `false` when the node is not of the field's type.
@@ -85,51 +113,52 @@ extension EventLineScanner {
       return true
     }
     if case .null = node { return true }
-    switch Self.keys[k] {
-    case "value", "old":
+    // By index in `keys` (a switch on the key's text would compare strings for every field).
+    switch k {
+    case 9, 10:  // value, old
       guard let v = Self.answer(node) else { return false }
       if k == 9 { r.value = DecodedValue(value: v) } else { r.old = DecodedValue(value: v) }
-    case "cause":
+    case 21:  // cause
       guard case .integer(let n) = node else { return false }
       r.cause = n
-    case "fields", "residual":
+    case 15, 25:  // fields, residual
       guard case .object(let object) = node else { return false }
       var strings: [String: String] = [:]
       for (name, item) in object {
         guard case .string(let s) = item else { return false }
         strings[name] = s
       }
-      if Self.keys[k] == "fields" { r.fields = strings } else { r.residual = strings }
-    case "aside", "proposed":
+      if k == 15 { r.fields = strings } else { r.residual = strings }
+    case 19, 22:  // aside, proposed
       guard case .array(let items) = node else { return false }
       var strings: [String] = []
       for item in items {
         guard case .string(let s) = item else { return false }
         strings.append(s)
       }
-      if Self.keys[k] == "aside" { r.aside = strings } else { r.proposed = strings }
+      if k == 19 { r.aside = strings } else { r.proposed = strings }
     default:
       guard case .string(let s) = node else { return false }
-      switch Self.keys[k] {
-      case "questionnaire": r.questionnaire = s
-      case "version": r.version = s
-      case "hash": r.hash = s
-      case "source": r.source = s
-      case "question": r.question = s
-      case "text": r.text = s
-      case "name": r.name = s
-      case "role": r.role = s
-      case "risk": r.risk = s
-      case "summary": r.summary = s
-      case "from": r.from = s
-      case "to": r.to = s
-      case "reason": r.reason = s
-      case "rater": r.rater = s
-      case "session": r.session = s
-      case "override": r.override = s
-      case "control": r.control = s
-      case "decision": r.decision = s
-      case "prev": r.prev = s
+      switch k {
+      case 4: r.questionnaire = s
+      case 5: r.version = s
+      case 6: r.hash = s
+      case 7: r.source = s
+      case 8: r.question = s
+      case 11: r.text = s
+      case 12: r.name = s
+      case 13: r.role = s
+      case 14: r.risk = s
+      case 16: r.summary = s
+      case 17: r.from = s
+      case 18: r.to = s
+      case 20: r.reason = s
+      case 23: r.rater = s
+      case 24: r.session = s
+      case 26: r.override = s
+      case 27: r.control = s
+      case 28: r.decision = s
+      case 29: r.prev = s
       default: return false
       }
     }

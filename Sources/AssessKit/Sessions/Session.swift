@@ -26,13 +26,14 @@ public struct Session: Sendable {
 
   /// Rebuilds a session whose chain a store checked.
   package init(
-    id: String, events: [SessionEvent], questionnaire: Questionnaire, integrity: ChainState, head: String?
+    id: String, events: [SessionEvent], questionnaire: Questionnaire, integrity: ChainState, head: String?,
+    state: SessionState? = nil
   ) {
     self.id = id
     self.events = events
-    state = SessionState(events: events)
+    self.state = state ?? SessionState(events: events)
     self.questionnaire = questionnaire
-    engine = Engine(questionnaire: questionnaire, answers: state.answers)
+    engine = Engine(questionnaire: questionnaire, answers: self.state.answers)
     self.integrity = integrity
     chainHead = head
   }

@@ -93,7 +93,11 @@ public struct SessionEvent: Sendable, Hashable {
   public let kind: Kind
   /// The hash chain link: the SHA-256 (64 hex digits) of the previous event's stored line, or of the
   /// pinned questionnaire for the first event; `nil` in a log written before chaining.
-  public let prev: String?
+  public var prev: String? { link?.text ?? otherPrev }
+  /// The link when it is a digest (as it always is in a log: the codec refuses anything else).
+  package let link: ChainLink?
+  /// A `prev` given to `init` that is not a digest, kept as given.
+  private let otherPrev: String?
 
   /// Creates an event.
   public init(seq: Int, at: Timestamp, by: String, kind: Kind, prev: String? = nil) {
@@ -101,6 +105,17 @@ public struct SessionEvent: Sendable, Hashable {
     self.at = at
     self.by = by
     self.kind = kind
-    self.prev = prev
+    link = prev.flatMap { ChainLink($0) }
+    otherPrev = link == nil ? prev : nil
+  }
+
+  /// Creates an event whose link is a digest.
+  package init(seq: Int, at: Timestamp, by: String, kind: Kind, link: ChainLink?) {
+    self.seq = seq
+    self.at = at
+    self.by = by
+    self.kind = kind
+    self.link = link
+    otherPrev = nil
   }
 }

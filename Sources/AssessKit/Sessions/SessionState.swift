@@ -163,12 +163,13 @@ public struct SessionState: Sendable, Hashable {
       createdBy = event.by
     case .answered(let question, let value), .changed(let question, _, let value):
       answers[question] = value
-      aside[question] = nil
-      skipped.remove(question)
-      parked.remove(question)
+      // Each only when not empty: a lookup hashes the id, and most logs never fill them.
+      if !aside.isEmpty { aside[question] = nil }
+      if !skipped.isEmpty { skipped.remove(question) }
+      if !parked.isEmpty { parked.remove(question) }
       // A carried answer stays proposed while it is being carried (`answered` after `reassessment`);
       // changing it settles it.
-      if case .changed = event.kind { proposed.remove(question) }
+      if case .changed = event.kind, !proposed.isEmpty { proposed.remove(question) }
     case .cleared(let question, _):
       answers[question] = nil
       proposed.remove(question)

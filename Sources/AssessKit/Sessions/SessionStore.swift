@@ -31,6 +31,11 @@ public struct SessionRecord: Sendable {
   package var head: String?
   /// Where each event is kept, for messages.
   package var places: EventPlaces
+  /// Every broken link of the chain, oldest first (the first is the one `chain` names).
+  package var brokenLinks: [LogProblem] = []
+  /// Lines that could not be read at all, when the store read on past them for an audit
+  /// (`AuditableSessionStore`); a plain read throws the first instead.
+  package var unreadable: [LogProblem] = []
 
   /// Creates a record; its chain is checked over the events as `EventCodec.encode` writes them.
   public init(id: String, events: [SessionEvent], pinned: [String: PinnedQuestionnaire], warnings: [String] = []) {
@@ -51,7 +56,15 @@ public struct SessionRecord: Sendable {
     self.chain = chain.state(places)
     head = chain.head
     self.places = places
+    brokenLinks = chain.brokenLinks(places)
   }
+}
+
+/// A store that can read a damaged log on past the lines it cannot read, for `assess verify`.
+package protocol AuditableSessionStore: SessionStore {
+  /// Reads a session as `read` does, except that a line that cannot be read (or is numbered out of
+  /// order) is listed in the record's `unreadable` and reading goes on.
+  func audit(_ id: String) throws(StoreError) -> SessionRecord
 }
 
 /// A failure of the session store: one sentence naming the session, file or lock concerned.
@@ -144,13 +157,15 @@ extension SessionStore {
   /// Rebuilds a session from a record, replaying every event strictly (`ReplayCheck`).
   public static func session(from record: SessionRecord) throws(StoreError) -> Session {
     let questionnaire = try ReplayCheck.currentQuestionnaire(of: record)
-    if let problem = ReplayCheck.problems(record, current: questionnaire, stoppingAtFirst: true).first {
+    let (state, problems) = ReplayCheck.replay(record, current: questionnaire, stoppingAtFirst: true)
+    if let problem = problems.first {
       throw StoreError(
         .corrupt,
         "\(problem); the session cannot be read until it is repaired ('assess verify \(record.id)' lists every problem)"
       )
     }
     return Session(
-      id: record.id, events: record.events, questionnaire: questionnaire, integrity: record.chain, head: record.head)
+      id: record.id, events: record.events, questionnaire: questionnaire, integrity: record.chain, head: record.head,
+      state: state)
   }
 }

@@ -4,31 +4,47 @@
 /// The core never reads the clock: the edge makes timestamps (`Timestamp(seconds:)` from the wall
 /// clock, or a fixed one for tests) and hands them in.
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
-  /// The text, as written.
-  public let text: String
+  /// The text as written, or `nil` when it is the canonical UTC form of `seconds` (what
+  /// `init(seconds:)` writes: `2026-11-29T13:07:20Z`), which is made again when asked for. Almost every
+  /// timestamp in a log is canonical, so reading one makes no string.
+  private let written: String?
   /// Seconds since 1970-01-01T00:00:00Z.
   public let seconds: Double
+
+  /// The text, as written.
+  public var text: String { written ?? Self.canonicalText(seconds) }
 
   /// Reads ISO 8601 text, or returns `nil` when it is not a valid date and time with a zone.
   public init?(_ text: String) {
     var utf8 = text
-    guard let seconds = utf8.withUTF8({ Self.parse(UnsafeRawBufferPointer($0)) }) else { return nil }
-    self.text = text
+    guard let (seconds, canonical) = utf8.withUTF8({ Self.parse(UnsafeRawBufferPointer($0)) }) else { return nil }
+    written = canonical ? nil : text
+    self.seconds = seconds
+  }
+
+  /// Reads ISO 8601 text from its UTF-8 bytes, as `init(_:)` reads the text.
+  package init?(utf8 bytes: UnsafeRawBufferPointer) {
+    guard let (seconds, canonical) = Self.parse(bytes) else { return nil }
+    written = canonical ? nil : String(decoding: bytes, as: UTF8.self)
     self.seconds = seconds
   }
 
   /// The moment `seconds` after 1970-01-01T00:00:00Z, written in UTC to the whole second.
   public init(seconds: Double) {
-    let whole = Int(seconds.rounded(.down))
+    written = nil
+    self.seconds = Double(Int(seconds.rounded(.down)))
+  }
+
+  /// The canonical text of a whole number of seconds.
+  private static func canonicalText(_ seconds: Double) -> String {
+    let whole = Int(seconds)
     let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
     let rest = whole - days * 86_400
     let (y, m, d) = Self.civil(fromDays: days)
     func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     let year = String(y)
     let paddedYear = String(repeating: "0", count: max(0, 4 - year.count)) + year
-    text =
-      "\(paddedYear)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
-    self.seconds = Double(whole)
+    return "\(paddedYear)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
   }
 
   /// The date part, `yyyy-mm-dd`, as written.
@@ -37,16 +53,26 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
   public var description: String { text }
 
   public static func < (a: Timestamp, b: Timestamp) -> Bool {
-    a.seconds != b.seconds ? a.seconds < b.seconds : a.text < b.text
+    if a.seconds != b.seconds { return a.seconds < b.seconds }
+    if a.written == nil && b.written == nil { return false }
+    return a.text < b.text
   }
 
-  public static func == (a: Timestamp, b: Timestamp) -> Bool { a.text == b.text }
+  /// Equal when the texts are: a canonical text is never kept as written, so two canonical ones are
+  /// equal when their seconds are, and a canonical one never equals one kept as written.
+  public static func == (a: Timestamp, b: Timestamp) -> Bool {
+    a.written == b.written && (a.written != nil || a.seconds == b.seconds)
+  }
 
-  public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+  public func hash(into hasher: inout Hasher) {
+    if let written { hasher.combine(written) } else { hasher.combine(seconds) }
+  }
 
   // MARK: Parsing
 
-  private static func parse(_ b: UnsafeRawBufferPointer) -> Double? {
+  /// The seconds, and whether the text is canonical (`yyyy-mm-ddThh:mm:ssZ`, upper-case `T` and `Z`, no
+  /// fraction, no leap second: exactly what `canonicalText` makes of those seconds).
+  private static func parse(_ b: UnsafeRawBufferPointer) -> (Double, Bool)? {
     var i = 0
     func digits(_ n: Int) -> Int? {
       guard i + n <= b.count else { return nil }
@@ -98,7 +124,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
     guard i == b.count else { return nil }
     let days = daysFromCivil(year: year, month: month, day: day)
-    return Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset) + fraction
+    let canonical = b.count == 20 && b[10] == 84 && b[19] == 90 && second <= 59
+    return (Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset) + fraction, canonical)
   }
 
   private static func daysIn(month: Int, year: Int) -> Int {
