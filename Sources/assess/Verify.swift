@@ -60,9 +60,15 @@ extension Assess {
               ])
             })
         ),
-        ("warnings", .array(v.warnings.map(JSON.string))), ("error", v.failure.map(JSON.string) ?? .null),
+        ("warnings", .array(v.warnings.map(JSON.string))), ("error", Self.error(v).map(JSON.string) ?? .null),
         ("unreadable", .array(v.unreadable.map(problemJSON))), ("brokenLinks", .array(v.brokenLinks.map(problemJSON))),
       ])
+    }
+
+    /// `error` as before reading on was added: why the log could not be checked, or else the first
+    /// line that cannot be read (programs that read `error` keep working; `unreadable` lists them all).
+    static func error(_ v: Verification) -> String? {
+      v.failure ?? v.unreadable.first.map(\.description)
     }
 
     static func problemJSON(_ p: LogProblem) -> JSON {

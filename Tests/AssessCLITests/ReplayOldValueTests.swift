@@ -130,7 +130,9 @@ import Testing
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     #expect(object["verified"] as? Bool == false)
-    #expect(object["error"] is NSNull)
+    // `error` still names the first line that cannot be read, as it did before reading on.
+    let error = try #require(object["error"] as? String)
+    #expect(error.contains("events.jsonl:5: not a valid event record"), "\(error)")
     let unreadable = try #require(object["unreadable"] as? [[String: Any]])
     #expect(unreadable.map { $0["event"] as? Int } == [5, 9])
     let links = try #require(object["brokenLinks"] as? [[String: Any]])
