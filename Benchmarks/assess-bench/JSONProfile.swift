@@ -19,11 +19,32 @@ func syntheticAnswers(_ q: Questionnaire) -> AnswerSet {
 /// `assess-bench profile json N [RUNS]`: the "path + JSON result" row alone: loads a synthetic
 /// questionnaire of N questions, evaluates the bench's answers, then writes the compact JSON result
 /// RUNS times (default 1) and prints the median CPU time of one and the result's size. Under
-/// callgrind, `--toggle-collect='*writeJSONResults*'` counts the writing alone.
+/// callgrind, `--toggle-collect='*writeJSONResults*'` counts the writing alone. With
+/// `ASSESS_BENCH_WRITE=FOLDER` it also writes the questionnaire, the answers and the pretty result there.
 func profileJSON(_ n: Int, runs: Int) {
   let yaml = syntheticQuestionnaire(questions: n)
   guard let q = QuestionnaireLoader.load(text: yaml, file: "synthetic.yaml").questionnaire else { return }
-  let engine = Engine(questionnaire: q, answers: syntheticAnswers(q))
+  let answers = syntheticAnswers(q)
+  let engine = Engine(questionnaire: q, answers: answers)
+  if let folder = ProcessInfo.processInfo.environment["ASSESS_BENCH_WRITE"] {
+    // The questionnaire, the answers and the pretty result, to compare binaries through
+    // `assess evaluate FOLDER/synthetic.yaml --answers FOLDER/answers.json --json`.
+    func json(_ v: Value) -> JSON {
+      switch v {
+      case .list(let items): return .array(items.map(json))
+      case .string(let s): return .string(s)
+      case .number(let n): return .number(n)
+      case .bool(let b): return .bool(b)
+      case .null: return .null
+      }
+    }
+    let pairs = answers.values.sorted { $0.key < $1.key }.map { ($0.key, json($0.value)) }
+    _ = FileManager.default.createFile(atPath: folder + "/synthetic.yaml", contents: Data(yaml.utf8))
+    _ = FileManager.default.createFile(
+      atPath: folder + "/answers.json", contents: Data(JSON.object(pairs).pretty().utf8))
+    _ = FileManager.default.createFile(
+      atPath: folder + "/result.json", contents: Data((EvaluationJSON.text(engine, pretty: true) + "\n").utf8))
+  }
   let (times, bytes) = writeJSONResults(engine, runs: max(1, runs))
   print(String(format: "%d bytes, median %.3f ms of CPU over %d runs", bytes, median(of: times) * 1000, times.count))
 }

@@ -212,10 +212,12 @@ public struct Engine: Sendable {
   func points(ofQuestion q: Int, scale s: Int) -> Double {
     if questionValue[q].isNull { return 0 }
     let options = questionnaire.questions[q].options
-    // Options are compared field by field: finding one with `first` copied each whole option.
+    // Options are compared field by field (finding one with `first` copied each whole option), and
+    // an option's few scores are looked through rather than hashing the scale's index.
     func option(_ value: String) -> Double {
       for o in options.indices where options[o].value == value {
-        return options[o].score.isEmpty ? 0 : options[o].score[s] ?? 0
+        for (scale, points) in options[o].score where scale == s { return points }
+        return 0
       }
       return 0
     }

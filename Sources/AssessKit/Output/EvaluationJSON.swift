@@ -50,23 +50,23 @@ public enum EvaluationJSON {
     let q = engine.questionnaire
     let items = engine.pathItems
     out.beginObject()
-    out.key("questionnaire")
+    out.field("questionnaire")
     out.beginObject()
-    out.key("id")
+    out.field("id")
     out.string(q.id)
-    out.key("title")
+    out.field("title")
     out.string(q.title)
-    out.key("version")
+    out.field("version")
     out.string(q.version)
-    out.key("hash")
+    out.field("hash")
     out.string(q.hash)
     out.endObject()
 
-    out.key("path")
+    out.field("path")
     out.beginArray()
     for item in items { out.string(item.id) }
     out.endArray()
-    out.key("answers")
+    out.field("answers")
     out.beginObject()
     for item in items {
       let value = engine.answer(item)
@@ -75,20 +75,20 @@ public enum EvaluationJSON {
       out.value(value)
     }
     out.endObject()
-    out.key("unanswered")
+    out.field("unanswered")
     out.beginArray()
     // `requiredNow` is `isRequired` kept per change (without copying each question to read it).
     for item in items where engine.requiredNow[item.question] && !engine.answer(item).isPresent {
       out.string(item.id)
     }
     out.endArray()
-    out.key("aside")
+    out.field("aside")
     // When every answer given is an answered path item, none is aside (the path's answered count is
     // kept per change): no set of the path's ids to build.
     let aside = engine.answers.values.count == engine.progress.answered ? [] : engine.answersAside(path: items)
     out.strings(aside)
 
-    out.key("scores")
+    out.field("scores")
     out.beginObject()
     for (s, scale) in q.scales.enumerated() {
       out.key(scale.id)
@@ -101,7 +101,7 @@ public enum EvaluationJSON {
       }
     }
     out.endObject()
-    out.key("computed")
+    out.field("computed")
     out.beginObject()
     for (i, c) in q.computed.enumerated() {
       out.key(c.id)
@@ -109,14 +109,14 @@ public enum EvaluationJSON {
     }
     out.endObject()
     let levels = engine.levels
-    out.key("levels")
+    out.field("levels")
     out.beginObject()
     for (i, l) in q.levels.enumerated() {
       out.key(l.id)
       out.string(levels[i].label)
     }
     out.endObject()
-    out.key("levelValues")
+    out.field("levelValues")
     out.beginObject()
     for (i, l) in q.levels.enumerated() {
       out.key(l.id)
@@ -124,7 +124,7 @@ public enum EvaluationJSON {
     }
     out.endObject()
 
-    out.key("breakdown")
+    out.field("breakdown")
     out.beginObject()
     for (s, scale) in q.scales.enumerated() {
       out.key(scale.id)
@@ -133,11 +133,11 @@ public enum EvaluationJSON {
         let points = engine.points(ofQuestion: contributor, scale: s)
         guard points != 0 else { continue }
         out.beginObject()
-        out.key("question")
+        out.field("question")
         out.string(q.questions[contributor].id)
-        out.key("answer")
+        out.field("answer")
         out.value(engine.questionValue[contributor])
-        out.key("points")
+        out.field("points")
         out.number(points)
         out.endObject()
       }
@@ -145,7 +145,7 @@ public enum EvaluationJSON {
     }
     out.endObject()
 
-    out.key("risks")
+    out.field("risks")
     out.beginArray()
     for i in q.risks.indices where engine.risks[i].raised {
       risk(i, engine, treatments, reads: layout?.riskReads[i], into: &out)
@@ -163,56 +163,56 @@ public enum EvaluationJSON {
     let state = engine.risks[i]
     let m = q.matrix
     out.beginObject()
-    out.key("id")
+    out.field("id")
     out.string(risk.id)
-    out.key("title")
+    out.field("title")
     out.string(risk.title)
-    out.key("dimension")
+    out.field("dimension")
     out.string(risk.dimension)
-    out.key("likelihood")
+    out.field("likelihood")
     out.number(Double(state.inherent.likelihood))
-    out.key("severity")
+    out.field("severity")
     out.number(Double(state.inherent.severity))
-    out.key("rating")
+    out.field("rating")
     out.string(m.ratings[state.inherent.rating])
-    out.key("aboveAppetite")
+    out.field("aboveAppetite")
     out.bool(m.isAboveAppetite(state.inherent.rating))
-    out.key("residual")
+    out.field("residual")
     if let r = state.residual {
       out.beginObject()
-      out.key("likelihood")
+      out.field("likelihood")
       out.number(Double(r.likelihood))
-      out.key("severity")
+      out.field("severity")
       out.number(Double(r.severity))
-      out.key("rating")
+      out.field("rating")
       out.string(m.ratings[r.rating])
-      out.key("aboveAppetite")
+      out.field("aboveAppetite")
       out.bool(m.isAboveAppetite(r.rating))
       out.endObject()
     } else {
       out.null()
     }
-    out.key("treatment")
+    out.field("treatment")
     let edits = treatments[risk.id] ?? [:]
     if let t = edits.isEmpty ? risk.treatment : TreatmentEdits.apply(edits, to: risk.treatment) {
       out.beginObject()
-      out.key("option")
+      out.field("option")
       out.string(t.option.rawValue)
-      out.key("controls")
+      out.field("controls")
       out.strings(t.controls)
-      out.key("actions")
+      out.field("actions")
       out.strings(t.actions)
-      out.key("owner")
+      out.field("owner")
       out.string(t.owner)
-      out.key("due")
+      out.field("due")
       out.string(t.due)
-      out.key("status")
+      out.field("status")
       out.string(t.status.rawValue)
       out.endObject()
     } else {
       out.null()
     }
-    out.key("because")
+    out.field("because")
     because(i, engine, reads: reads, into: &out)
     out.endObject()
   }
@@ -223,12 +223,12 @@ public enum EvaluationJSON {
     let state = engine.risks[i]
     func rule(_ name: String, _ source: String, _ value: Int?) {
       out.beginObject()
-      out.key("rule")
+      out.field("rule")
       out.string(name)
-      out.key("expression")
+      out.field("expression")
       out.string(source)
       if let value {
-        out.key("value")
+        out.field("value")
         out.number(Double(value))
       }
       out.endObject()
@@ -248,15 +248,15 @@ public enum EvaluationJSON {
         in: engine.questionnaire)
     for question in read where engine.questionValue[question].isPresent {
       out.beginObject()
-      out.key("answer")
+      out.field("answer")
       out.string(engine.questionnaire.questions[question].id)
-      out.key("value")
+      out.field("value")
       out.value(engine.questionValue[question])
       out.endObject()
     }
     for note in state.assumptions {
       out.beginObject()
-      out.key("assumption")
+      out.field("assumption")
       out.string(note)
       out.endObject()
     }

@@ -12,6 +12,8 @@ package protocol JSONSink: ~Copyable {
   mutating func beginObject()
   /// The key of the next value in the current object.
   mutating func key(_ k: String)
+  /// A key written in the source: ASCII, with nothing to escape (`JSONWriter` copies it as it is).
+  mutating func field(_ k: StaticString)
   mutating func endObject()
 }
 
@@ -50,6 +52,9 @@ extension JSONSink where Self: ~Copyable {
       endObject()
     }
   }
+
+  /// A key written in the source, as any other key.
+  package mutating func field(_ k: StaticString) { key(k.description) }
 
   /// A string, or `null` for `nil`.
   mutating func string(_ s: String?) {
@@ -139,8 +144,11 @@ package struct JSONWriter: JSONSink, ~Copyable {
   /// Stores ASCII text known to need no escape in room already reserved.
   @inline(__always)
   private mutating func put(_ text: StaticString) {
-    (base + used).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
-    used += text.utf8CodeUnitCount
+    // `withUTF8Buffer` also serves a text of one character, which may be kept without a pointer.
+    text.withUTF8Buffer { utf8 in
+      if let start = utf8.baseAddress { (base + used).update(from: start, count: utf8.count) }
+      used += utf8.count
+    }
   }
 
   /// The separator before a value or key: a comma after an earlier one, and in pretty text a
@@ -243,6 +251,16 @@ package struct JSONWriter: JSONSink, ~Copyable {
     separate(reserving: n + 4)
     quote(k)
     reserve(2)
+    put(UInt8(ascii: ":"))
+    if pretty { put(UInt8(ascii: " ")) }
+    afterKey = true
+  }
+
+  package mutating func field(_ k: StaticString) {
+    separate(reserving: k.withUTF8Buffer { $0.count } + 4)
+    put(UInt8(ascii: "\""))
+    put(k)
+    put(UInt8(ascii: "\""))
     put(UInt8(ascii: ":"))
     if pretty { put(UInt8(ascii: " ")) }
     afterKey = true
