@@ -81,10 +81,10 @@ struct AIA {
     median(runs: 5) {
       var out = JSONWriter(pretty: false, capacity: 1 << 17)
       _ = BatchEvaluator(q).run(input, into: &out) { out in
-        sink &+= out.bytes.count
+        sink &+= out.count
         out.removeAll()
       }
-      sink &+= out.bytes.count
+      sink &+= out.count
     } / Double(lines.count)
   report.add("batch: decode, check, evaluate, JSON, per set", seconds: batch, runs: 5)
   report.add("batch per set / decoding alone", ratio: batch / decode)

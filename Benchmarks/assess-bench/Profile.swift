@@ -5,6 +5,7 @@ import Foundation
 /// `valgrind --tool=callgrind` (instruction counts are repeatable where timings are not).
 ///   load N     load and check a synthetic questionnaire of N questions
 ///   step N     1,000 interview steps on a leaf question of N questions
+///   json N [R] the path and JSON result of N questions, written R times (JSONProfile.swift)
 ///   log N      read a chained session of N events through the file store (LogProfile.swift)
 ///   aia        import and check the AIA, then evaluate and serialize every stored answer set
 ///   batch N    import the AIA, then `evaluate --batch`'s work on N answer lines (the stored sets repeated)
@@ -13,20 +14,12 @@ import Foundation
   let what = arguments.first ?? ""
   let n = arguments.dropFirst().first.flatMap { Int($0) } ?? 1000
   switch what {
-  case "load", "step", "json":
+  case "json": profileJSON(n, runs: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1)
+  case "load", "step":
     let yaml = syntheticQuestionnaire(questions: n)
     guard let q = QuestionnaireLoader.load(text: yaml, file: "synthetic.yaml").questionnaire else { return }
     guard what != "load" else { return }
     var engine = Engine(questionnaire: q)
-    if what == "json" {
-      var answers = AnswerSet()
-      for question in q.questions where question.repeatOver == nil && question.type == .single {
-        answers[question.id] = .string("b")
-      }
-      engine = Engine(questionnaire: q, answers: answers)
-      print(EvaluationJSON.make(engine).serialized().utf8.count)
-      return
-    }
     let leaf = q.questions[q.questions.count / 2 / 50 * 50 + 49].id
     var sink = 0
     for i in 0..<1000 { sink &+= interviewStep(&engine, leaf, .string(["a", "b", "c"][i % 3])) }
@@ -119,10 +112,10 @@ import Foundation
     var out = JSONWriter(pretty: false, capacity: 1 << 17)
     var bytes = 0
     let bad = BatchEvaluator(q).run(input, into: &out) { out in
-      bytes += out.bytes.count
+      bytes += out.count
       out.removeAll()
     }
-    print(bytes + out.bytes.count, bad)
+    print(bytes + out.count, bad)
   case "aia":
     let shared = ProcessInfo.processInfo.environment["ASSESS_SHARED"] ?? "../shared"
     guard
@@ -145,6 +138,6 @@ import Foundation
     }
     print(sink)
   default:
-    print("usage: assess-bench profile (load N | step N | json N | events N | aia N | batch N | answer N)")
+    print("usage: assess-bench profile (load N | step N | json N [R] | events N | aia N | batch N | answer N)")
   }
 }

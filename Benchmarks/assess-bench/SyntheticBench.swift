@@ -27,15 +27,7 @@ func interviewStep(_ engine: inout Engine, _ id: String, _ value: Value) -> Int 
     report.note("the synthetic questionnaire did not load: \(result.diagnostics.prefix(3).map(\.message))")
     return
   }
-  var random = LCG(state: 42)
-  var answers = AnswerSet()
-  for question in q.questions where question.repeatOver == nil {
-    if question.type == .multi {
-      answers[question.id] = .list([.string("x"), .string("z")])
-    } else {
-      answers[question.id] = .string(["a", "b"][random.below(2)])
-    }
-  }
+  let answers = syntheticAnswers(q)
   var engine = Engine(questionnaire: q, answers: answers)
   report.add(
     "full evaluation", seconds: median(runs: 5) { engine = Engine(questionnaire: q, answers: answers) }, runs: 5)

@@ -55,7 +55,7 @@ extension Assess {
     private func runBatch(_ q: Questionnaire, _ input: [UInt8]) throws {
       var out = JSONWriter(pretty: false, capacity: 1 << 17)
       let write: (inout JSONWriter) -> Void = { out in
-        if !out.bytes.isEmpty { Console.data(bytes: out.bytes) }
+        if out.count > 0 { Console.data(bytes: out.bytes) }
         out.removeAll()
       }
       let bad = BatchEvaluator(q).run(input, into: &out, flush: write)

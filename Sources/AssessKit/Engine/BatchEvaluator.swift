@@ -46,7 +46,7 @@ package struct BatchEvaluator: Sendable {
         if Self.isBlank(line) { continue }
         if !evaluate(line, number: number, into: &out) { bad += 1 }
         out.raw(UInt8(ascii: "\n"))
-        if out.bytes.count > flushAt { flush(&out) }
+        if out.count > flushAt { flush(&out) }
       }
     }
     return bad

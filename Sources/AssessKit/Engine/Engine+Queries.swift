@@ -116,19 +116,28 @@ extension Engine {
 
   /// The questions expressions read, directly or through scales, computed values and levels, in
   /// questionnaire order: the same for every set of answers.
+  /// - Complexity: O(questions read × log of that), and O(questions) when most are read (a risk on
+  ///   a scale of the whole questionnaire): questions are marked in an array, not hashed.
   static func questionsRead(by expressions: [Expression?], in questionnaire: Questionnaire) -> [Int] {
-    var questions = Set<Int>()
+    var marked = [Bool](repeating: false, count: questionnaire.questions.count)
+    var found: [Int] = []
     var seen = Set<Symbol>()
     var stack = expressions.compactMap { $0 }.flatMap { $0.compiled.dependencies }
+    func mark(_ q: Int) {
+      guard !marked[q] else { return }
+      marked[q] = true
+      found.append(q)
+    }
     while let symbol = stack.popLast() {
       guard seen.insert(symbol).inserted else { continue }
       switch symbol {
-      case .question(let q), .instance(let q, _): questions.insert(q)
-      case .scale(let s): questions.formUnion(questionnaire.contributors[s])
+      case .question(let q), .instance(let q, _): mark(q)
+      case .scale(let s): for q in questionnaire.contributors[s] { mark(q) }
       case .computed(let c): stack += questionnaire.computed[c].value.compiled.dependencies
       case .level(let l): stack += questionnaire.levels[l].value.compiled.dependencies
       }
     }
-    return questions.sorted()
+    guard found.count > marked.count / 8 else { return found.sorted() }
+    return marked.indices.filter { marked[$0] }
   }
 }

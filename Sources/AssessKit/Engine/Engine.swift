@@ -212,11 +212,19 @@ public struct Engine: Sendable {
   func points(ofQuestion q: Int, scale s: Int) -> Double {
     if questionValue[q].isNull { return 0 }
     let options = questionnaire.questions[q].options
-    func option(_ value: String) -> AnswerOption? { options.first { $0.value == value } }
+    // Options are compared field by field (finding one with `first` copied each whole option), and
+    // an option's few scores are looked through rather than hashing the scale's index.
+    func option(_ value: String) -> Double {
+      for o in options.indices where options[o].value == value {
+        for (scale, points) in options[o].score where scale == s { return points }
+        return 0
+      }
+      return 0
+    }
     func points(_ value: Value) -> Double {
       switch value {
-      case .string(let v): return option(v)?.score[s] ?? 0
-      case .bool(let b): return option(b ? "yes" : "no")?.score[s] ?? 0
+      case .string(let v): return option(v)
+      case .bool(let b): return option(b ? "yes" : "no")
       case .list(let items): return items.reduce(0) { $0 + points($1) }
       default: return 0
       }
