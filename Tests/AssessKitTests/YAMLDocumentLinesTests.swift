@@ -27,7 +27,7 @@ import Testing
     let text = "a: |\n    first\n    second x\nb: 1\n"
     let document = YAMLDocument(file: "t.yaml", text: text)
     let root = try #require(document.tree())
-    let a = try #require(root.pairs.first?.value)
+    let a = root.items[1]
     #expect(document.location(ofOffset: 13, in: a) == SourceLocation(file: "t.yaml", line: 3, column: 12))
     #expect(document.location(ofOffset: 0, in: a) == SourceLocation(file: "t.yaml", line: 2, column: 5))
   }

@@ -1,3 +1,5 @@
+import Yams
+
 extension QuestionnaireLoader {
   /// Loads and checks a questionnaire from the tree Yams would compose from `text`, built by the
   /// caller (the SurveyJS import writes both at once): the same result as `load(text:file:)`,
@@ -9,4 +11,9 @@ extension QuestionnaireLoader {
     let diagnostics = document.diagnostics.sortedByLocation()
     return LoadResult(questionnaire: diagnostics.hasErrors ? nil : questionnaire, diagnostics: diagnostics)
   }
+}
+
+extension QuestionnaireBuilder {
+  /// Builds from a tree Yams composed (converted to the loader's nodes).
+  func build(_ root: Node) -> Questionnaire? { build(YAMLNode(root)) }
 }

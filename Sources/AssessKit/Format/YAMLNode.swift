@@ -24,7 +24,8 @@ final class YAMLNode {
   /// A sequence's items, or a mapping's keys and values alternating (key 0, value 0, key 1, ...).
   let items: [YAMLNode]
 
-  init(kind: Kind, string: String = "", style: Node.Scalar.Style = .any, line: Int, column: Int, items: [YAMLNode] = []) {
+  init(kind: Kind, string: String = "", style: Node.Scalar.Style = .any, line: Int, column: Int, items: [YAMLNode] = [])
+  {
     self.kind = kind
     self.string = string
     self.style = style
