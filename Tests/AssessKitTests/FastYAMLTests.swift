@@ -137,7 +137,7 @@ import Yams
     for text in texts {
       func run(_ fast: Bool) -> [Diagnostic] {
         let document = YAMLDocument(file: "q.yaml", text: text, fastReader: fast)
-        guard let root = document.root() else { return document.diagnostics }
+        guard let root = document.tree() else { return document.diagnostics }
         _ = QuestionnaireBuilder(document: document).build(root)
         return document.diagnostics.sortedByLocation()
       }

@@ -1,7 +1,7 @@
 import Yams
 
-/// A fast reader for the YAML our questionnaires are written in, producing the same `Node` tree
-/// (values, styles and places) as `Yams.compose` with the basic resolver; `nil` for anything
+/// A fast reader for the YAML our questionnaires are written in, producing the same tree
+/// (values, styles and places) as `Yams.compose` with the basic resolver, as `YAMLNode`s; `nil` for anything
 /// outside that subset, which then goes to Yams.
 ///
 /// The subset: block mappings and sequences (also a sequence at its key's indentation and a
@@ -23,20 +23,18 @@ struct FastYAML {
   /// How deep the collections being read are nested; deeper than `maxDepth` is left to Yams.
   private var depth = 0
   private static let maxDepth = 64
-  private let strTag: Tag
-  private let mapTag: Tag
-  private let seqTag: Tag
-
   private init(_ bytes: [UInt8]) {
     self.bytes = bytes
-    strTag = Tag(.str, .basic)
-    mapTag = Tag(.map, .basic)
-    seqTag = Tag(.seq, .basic)
+  }
+
+  /// The root node of `text` as Yams's `Node`, or `nil` when the text is outside the subset (or
+  /// not valid YAML).
+  static func compose(_ text: String) -> Node? {
+    read(text)?.yamsNode()
   }
 
   /// The root node of `text`, or `nil` when the text is outside the subset (or not valid YAML).
-  static func compose(_ text: String) -> Node? {
-    guard YAMLMark.available else { return nil }
+  static func read(_ text: String) -> YAMLNode? {
     var bytes = Array(text.utf8)
     guard prescan(bytes) else { return nil }
     bytes.append(0)  // a sentinel: `peek` past the end reads 0
@@ -77,17 +75,19 @@ struct FastYAML {
     while pos < end && bytes[pos] == 0x20 { pos += 1 }
   }
 
-  private func mark(at offset: Int) -> Mark {
+  /// The column of the byte at `offset` on the current line (in Unicode scalars, from 1).
+  private func column(at offset: Int) -> Int {
     var column = 1
     var i = lineStart
     while i < offset {
       if bytes[i] & 0xC0 != 0x80 { column += 1 }
       i += 1
     }
-    return YAMLMark.make(line: line, column: column)
+    return column
   }
 
-  private var here: Mark { mark(at: pos) }
+  /// The place of the cursor.
+  private var here: (line: Int, column: Int) { (line, column(at: pos)) }
 
   /// From the end of a line (or a comment), past blank and comment lines, to the first character
   /// of the next content line; sets `indent` (-1 at the end of the text).
@@ -119,7 +119,7 @@ struct FastYAML {
 
   // MARK: Block structure
 
-  private mutating func document() throws(Unsupported) -> Node {
+  private mutating func document() throws(Unsupported) -> YAMLNode {
     // Start as if after a line: the first line may itself be content.
     skipSpaces()
     if atLineEndOrComment {
@@ -138,7 +138,7 @@ struct FastYAML {
   }
 
   /// A block mapping or sequence starting at the cursor, at indentation `n`.
-  private mutating func blockNode(_ n: Int) throws(Unsupported) -> Node {
+  private mutating func blockNode(_ n: Int) throws(Unsupported) -> YAMLNode {
     depth += 1
     defer { depth -= 1 }
     guard depth <= Self.maxDepth else { throw Unsupported() }
@@ -146,24 +146,25 @@ struct FastYAML {
     return try blockMapping(n)
   }
 
-  private mutating func blockMapping(_ n: Int) throws(Unsupported) -> Node {
+  private mutating func blockMapping(_ n: Int) throws(Unsupported) -> YAMLNode {
     let start = here
-    var pairs: [(Node, Node)] = []
+    var pairs: [YAMLNode] = []
     var keys: Set<String> = []
     while true {
       guard indent == n, !dashHere else { throw Unsupported() }
       let key = try mappingKey()
-      guard let text = key.scalar?.string, Self.isNew(text, in: pairs, seen: &keys) else { throw Unsupported() }
+      guard key.isScalar, Self.isNew(key.string, in: pairs, seen: &keys) else { throw Unsupported() }
       let value = try value(parent: n, inMapping: true)
-      pairs.append((key, value))
+      pairs.append(key)
+      pairs.append(value)
       if indent < n { break }
     }
-    return .mapping(Node.Mapping(pairs, mapTag, .block, start))
+    return .mapping(pairs, line: start.line, column: start.column)
   }
 
-  private mutating func blockSequence(_ n: Int, indentless: Bool) throws(Unsupported) -> Node {
+  private mutating func blockSequence(_ n: Int, indentless: Bool) throws(Unsupported) -> YAMLNode {
     let start = here
-    var items: [Node] = []
+    var items: [YAMLNode] = []
     while true {
       guard indent == n, dashHere else { throw Unsupported() }
       pos += 1
@@ -175,11 +176,11 @@ struct FastYAML {
         throw Unsupported()
       }
     }
-    return .sequence(Node.Sequence(items, seqTag, .block, start))
+    return .sequence(items, line: start.line, column: start.column)
   }
 
   /// The item after a `- ` at indentation `n`.
-  private mutating func sequenceItem(_ n: Int) throws(Unsupported) -> Node {
+  private mutating func sequenceItem(_ n: Int) throws(Unsupported) -> YAMLNode {
     skipSpaces()
     if atLineEndOrComment {
       try nextContentLine()
@@ -197,7 +198,7 @@ struct FastYAML {
   }
 
   /// The value after `key:` in a mapping at indentation `n`; leaves the cursor on the next content line.
-  private mutating func value(parent n: Int, inMapping: Bool) throws(Unsupported) -> Node {
+  private mutating func value(parent n: Int, inMapping: Bool) throws(Unsupported) -> YAMLNode {
     skipSpaces()
     if atLineEndOrComment {
       try nextContentLine()
@@ -209,8 +210,8 @@ struct FastYAML {
   }
 
   /// A scalar, flow collection or block scalar starting on this line, inside a block collection at `n`.
-  private mutating func inlineValue(parent n: Int) throws(Unsupported) -> Node {
-    let node: Node
+  private mutating func inlineValue(parent n: Int) throws(Unsupported) -> YAMLNode {
+    let node: YAMLNode
     switch peek() {
     case UInt8(ascii: "|"), UInt8(ascii: ">"):
       return try blockScalar(parent: n)
@@ -256,8 +257,8 @@ struct FastYAML {
   }
 
   /// A key and its `:`.
-  private mutating func mappingKey() throws(Unsupported) -> Node {
-    let key: Node
+  private mutating func mappingKey() throws(Unsupported) -> YAMLNode {
+    let key: YAMLNode
     if peek() == UInt8(ascii: "'") || peek() == UInt8(ascii: "\"") {
       key = try quoted()
       skipSpaces()
@@ -289,18 +290,24 @@ struct FastYAML {
       || b == UInt8(ascii: "}")
   }
 
-  /// Whether `key` is new among `pairs` (keys are compared as texts, as Yams does with the basic resolver).
-  private static func isNew(_ key: String, in pairs: [(Node, Node)], seen: inout Set<String>) -> Bool {
-    if pairs.count < 8 {
-      for (other, _) in pairs where other.scalar?.string == key { return false }
-      if pairs.count == 7 { seen = Set(pairs.compactMap { $0.0.scalar?.string }) }
+  /// Whether `key` is new among `pairs` (keys and values alternating; keys are compared as texts,
+  /// as Yams does with the basic resolver).
+  private static func isNew(_ key: String, in pairs: [YAMLNode], seen: inout Set<String>) -> Bool {
+    let count = pairs.count / 2
+    if count < 8 {
+      var i = 0
+      while i < pairs.count {
+        if pairs[i].string == key { return false }
+        i += 2
+      }
+      if count == 7 { seen = Set(stride(from: 0, to: pairs.count, by: 2).map { pairs[$0].string }) }
       return true
     }
     return seen.insert(key).inserted
   }
 
   /// A plain scalar: to `: `, ` #` or the line's end (in flow, also to `,[]{}`), trailing spaces dropped.
-  private mutating func plain(flow: Bool, key: Bool = false) throws(Unsupported) -> Node {
+  private mutating func plain(flow: Bool, key: Bool = false) throws(Unsupported) -> YAMLNode {
     let start = pos
     let first = peek()
     if Self.isIndicator(first) {
@@ -334,10 +341,10 @@ struct FastYAML {
     // A comment in a flow collection means it goes on over lines; a key needs its colon.
     if flow && bytes[pos] == UInt8(ascii: "#") { throw Unsupported() }
     return .scalar(
-      Node.Scalar(String(decoding: bytes[start..<last], as: UTF8.self), strTag, .plain, mark(at: start)))
+      String(decoding: bytes[start..<last], as: UTF8.self), .plain, line: line, column: column(at: start))
   }
 
-  private mutating func quoted() throws(Unsupported) -> Node {
+  private mutating func quoted() throws(Unsupported) -> YAMLNode {
     let start = pos
     let quote = bytes[pos]
     pos += 1
@@ -362,7 +369,7 @@ struct FastYAML {
       pos += 1
     }
     let style: Node.Scalar.Style = quote == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted
-    return .scalar(Node.Scalar(String(decoding: value, as: UTF8.self), strTag, style, mark(at: start)))
+    return .scalar(String(decoding: value, as: UTF8.self), style, line: line, column: column(at: start))
   }
 
   private mutating func escape(into value: inout [UInt8]) throws(Unsupported) {
@@ -393,7 +400,7 @@ struct FastYAML {
   }
 
   /// `|` or `>` (with `-` for strip), content lines indented more than `n`; leaves the cursor on the next content line.
-  private mutating func blockScalar(parent n: Int) throws(Unsupported) -> Node {
+  private mutating func blockScalar(parent n: Int) throws(Unsupported) -> YAMLNode {
     let start = here
     let folded = peek() == UInt8(ascii: ">")
     pos += 1
@@ -463,8 +470,8 @@ struct FastYAML {
       breaks = 0
     }
     if !strip { value.append(0x0A) }
-    let node = Node.scalar(
-      Node.Scalar(String(decoding: value, as: UTF8.self), strTag, folded ? .folded : .literal, start))
+    let node = YAMLNode.scalar(
+      String(decoding: value, as: UTF8.self), folded ? .folded : .literal, line: start.line, column: start.column)
     try nextContentLine()
     if indent > n { throw Unsupported() }
     return node
@@ -472,7 +479,7 @@ struct FastYAML {
 
   // MARK: Flow collections, on one line
 
-  private mutating func flowNode() throws(Unsupported) -> Node {
+  private mutating func flowNode() throws(Unsupported) -> YAMLNode {
     depth += 1
     defer { depth -= 1 }
     guard depth <= Self.maxDepth else { throw Unsupported() }
@@ -484,10 +491,10 @@ struct FastYAML {
     }
   }
 
-  private mutating func flowSequence() throws(Unsupported) -> Node {
+  private mutating func flowSequence() throws(Unsupported) -> YAMLNode {
     let start = here
     pos += 1
-    var items: [Node] = []
+    var items: [YAMLNode] = []
     skipSpaces()
     while peek() != UInt8(ascii: "]") {
       items.append(try flowNode())
@@ -500,29 +507,30 @@ struct FastYAML {
       }
     }
     pos += 1
-    return .sequence(Node.Sequence(items, seqTag, .flow, start))
+    return .sequence(items, line: start.line, column: start.column)
   }
 
-  private mutating func flowMapping() throws(Unsupported) -> Node {
+  private mutating func flowMapping() throws(Unsupported) -> YAMLNode {
     let start = here
     pos += 1
-    var pairs: [(Node, Node)] = []
+    var pairs: [YAMLNode] = []
     var keys: Set<String> = []
     skipSpaces()
     while peek() != UInt8(ascii: "}") {
-      let key: Node
+      let key: YAMLNode
       switch peek() {
       case UInt8(ascii: "'"), UInt8(ascii: "\""): key = try quoted()
       default: key = try plain(flow: true, key: true)
       }
-      guard let text = key.scalar?.string, Self.isNew(text, in: pairs, seen: &keys) else { throw Unsupported() }
+      guard key.isScalar, Self.isNew(key.string, in: pairs, seen: &keys) else { throw Unsupported() }
       skipSpaces()
       guard peek() == UInt8(ascii: ":") else { throw Unsupported() }
       pos += 1
       guard peek() == 0x20 else { throw Unsupported() }
       skipSpaces()
       guard peek() != UInt8(ascii: ",") && peek() != UInt8(ascii: "}") else { throw Unsupported() }
-      pairs.append((key, try flowNode()))
+      pairs.append(key)
+      pairs.append(try flowNode())
       skipSpaces()
       if peek() == UInt8(ascii: ",") {
         pos += 1
@@ -532,6 +540,6 @@ struct FastYAML {
       }
     }
     pos += 1
-    return .mapping(Node.Mapping(pairs, mapTag, .flow, start))
+    return .mapping(pairs, line: start.line, column: start.column)
   }
 }

@@ -1,55 +1,67 @@
-import Yams
-
 /// Reads one YAML mapping against the keys it may have, reporting unknown, missing and ill-typed ones.
 struct MappingReader {
   let document: YAMLDocument
-  let node: Node
+  let node: YAMLNode
   let what: String
-  private var entries: [String: (key: Node, value: Node)] = [:]
+  /// The known keys found, in order, with their key and value nodes: a mapping has a handful, so
+  /// they are looked up by a scan, without a dictionary to build and hash.
+  private var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
 
   /// Reads `node` as a mapping describing `what` (e.g. "question 'effect'").
   /// Returns `nil`, with an error, when it is not a mapping.
-  init?(_ node: Node, in document: YAMLDocument, what: String, allowed: [String], required: [String] = []) {
+  init?(_ node: YAMLNode, in document: YAMLDocument, what: String, allowed: [String], required: [String] = []) {
     self.document = document
     self.node = node
     self.what = what
-    guard let mapping = node.mapping else {
+    guard node.kind == .mapping else {
       document.error("\(what) must be a mapping of keys to values, not \(node.kindName)", node)
       return nil
     }
-    for (key, value) in mapping {
-      guard let name = key.scalar?.string else {
+    entries.reserveCapacity(node.pairCount)
+    for (key, value) in node.pairs {
+      guard key.isScalar else {
         document.error("keys of \(what) must be plain names", key)
         continue
       }
+      let name = key.string
       guard allowed.contains(name) else {
         let hint = Suggestions.hint(for: name, in: allowed)
         document.error("unknown key '\(name)' in \(what)\(hint)", key)
         continue
       }
-      entries[name] = (key, value)
+      // A later key of the same name wins, as it did in a dictionary (readers refuse duplicates first).
+      if let i = entries.firstIndex(where: { $0.name == name }) {
+        entries[i] = (name, key, value)
+      } else {
+        entries.append((name, key, value))
+      }
     }
-    for name in required where entries[name] == nil {
+    for name in required where entry(name) == nil {
       document.error("\(what) needs '\(name)'", node)
     }
   }
 
+  private func entry(_ name: String) -> (name: String, key: YAMLNode, value: YAMLNode)? {
+    for e in entries where e.name == name { return e }
+    return nil
+  }
+
   var location: SourceLocation { document.location(node) }
 
-  func has(_ key: String) -> Bool { entries[key] != nil }
+  func has(_ key: String) -> Bool { entry(key) != nil }
 
-  func node(_ key: String) -> Node? { entries[key]?.value }
+  func node(_ key: String) -> YAMLNode? { entry(key)?.value }
 
-  func keyNode(_ key: String) -> Node? { entries[key]?.key }
+  func keyNode(_ key: String) -> YAMLNode? { entry(key)?.key }
 
   /// A scalar's text. Reports an error if the value is not a scalar.
   func string(_ key: String) -> String? {
-    guard let value = entries[key]?.value else { return nil }
-    guard let scalar = value.scalar else {
+    guard let value = entry(key)?.value else { return nil }
+    guard value.isScalar else {
       document.error("'\(key)' of \(what) must be a single value, not \(value.kindName)", value)
       return nil
     }
-    return scalar.string
+    return value.string
   }
 
   /// A non-empty text. Reports an error if empty.
@@ -64,7 +76,7 @@ struct MappingReader {
 
   /// A number. Reports an error if the value is not one.
   func number(_ key: String) -> Double? {
-    guard let value = entries[key]?.value, let s = string(key) else { return nil }
+    guard let value = entry(key)?.value, let s = string(key) else { return nil }
     let written = s.trimmingWhitespace()
     // Double also reads "nan" and "inf", which are not numbers a questionnaire can use.
     guard let n = Double(written), n.isFinite || (!n.isNaN && written.contains(where: \.isNumber)) else {
@@ -85,9 +97,9 @@ struct MappingReader {
 
   /// A whole number. Reports an error if the value is not one.
   func integer(_ key: String) -> Int? {
-    guard let value = entries[key]?.value, let n = number(key) else { return nil }
+    guard let value = entry(key)?.value, let n = number(key) else { return nil }
     // Messages show the number as written: a Double prints 2^53-1 as 9.007199254740991e+15.
-    let written = value.scalar?.string.trimmingWhitespace() ?? JSON.format(n)
+    let written = value.scalarText?.trimmingWhitespace() ?? JSON.format(n)
     guard n == n.rounded() else {
       document.error("'\(key)' of \(what) must be a whole number, not \(written)", value)
       return nil
@@ -103,7 +115,7 @@ struct MappingReader {
 
   /// true or false (also yes/no). Reports an error otherwise.
   func bool(_ key: String) -> Bool? {
-    guard let value = entries[key]?.value, let s = string(key) else { return nil }
+    guard let value = entry(key)?.value, let s = string(key) else { return nil }
     switch s.lowercased() {
     case "true", "yes", "on": return true
     case "false", "no", "off": return false
@@ -115,15 +127,15 @@ struct MappingReader {
 
   /// A list of texts; a single text is taken as a list of one.
   func strings(_ key: String) -> [String]? {
-    guard let value = entries[key]?.value else { return nil }
-    if let scalar = value.scalar { return [scalar.string] }
-    guard let sequence = value.sequence else {
+    guard let value = entry(key)?.value else { return nil }
+    if value.isScalar { return [value.string] }
+    guard let sequence = value.sequenceItems else {
       document.error("'\(key)' of \(what) must be a list, not \(value.kindName)", value)
       return nil
     }
     var out: [String] = []
     for item in sequence {
-      guard let s = item.scalar?.string else {
+      guard let s = item.scalarText else {
         document.error("each item of '\(key)' in \(what) must be a single value, not \(item.kindName)", item)
         continue
       }
@@ -133,22 +145,31 @@ struct MappingReader {
   }
 
   /// The items of a list. Reports an error if the value is not a list.
-  func list(_ key: String) -> [Node]? {
-    guard let value = entries[key]?.value else { return nil }
-    guard let sequence = value.sequence else {
+  func list(_ key: String) -> [YAMLNode]? {
+    guard let value = entry(key)?.value else { return nil }
+    guard let sequence = value.sequenceItems else {
       document.error("'\(key)' of \(what) must be a list, not \(value.kindName)", value)
       return nil
     }
-    return Array(sequence)
+    return sequence
   }
 }
 
 extension String {
   func trimmingWhitespace() -> String {
+    // Most values start and end with an ASCII letter, digit or mark: nothing to trim, and no
+    // Unicode property to look up (that lookup was 3% of a load).
+    let utf8 = self.utf8
+    if let first = utf8.first, let last = utf8.last, Self.isASCIIGraphic(first), Self.isASCIIGraphic(last) {
+      return self
+    }
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
       let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
     else { return "" }
     return String(scalars[first...last])
   }
+
+  /// A printable ASCII character other than space (never whitespace).
+  private static func isASCIIGraphic(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 }

@@ -1,5 +1,3 @@
-import Yams
-
 extension QuestionnaireBuilder {
   struct CompiledParts {
     var computed: [Computed] = []

@@ -1,5 +1,3 @@
-import Yams
-
 /// A risk as read, with its expressions not yet checked.
 struct PendingRisk {
   var id: String
@@ -22,7 +20,7 @@ extension QuestionnaireBuilder {
   ]
   static let treatmentKeys = ["option", "controls", "actions", "owner", "due", "status"]
 
-  func readRisks(_ nodes: [Node]) {
+  func readRisks(_ nodes: [YAMLNode]) {
     for node in nodes {
       let label = node.text(forKey: "id").map { "risk '\($0)'" } ?? "a risk"
       guard
@@ -54,7 +52,7 @@ extension QuestionnaireBuilder {
     }
   }
 
-  func readTreatment(_ node: Node, of owner: String) -> Treatment? {
+  func readTreatment(_ node: YAMLNode, of owner: String) -> Treatment? {
     guard
       let reader = MappingReader(
         node, in: document, what: "the treatment of \(owner)",
@@ -86,9 +84,9 @@ extension QuestionnaireBuilder {
     treatment.owner = reader.string("owner")
     treatment.due = reader.string("due")
     if let controlsNode = reader.node("controls") {
-      let items = controlsNode.sequence.map(Array.init) ?? [controlsNode]
+      let items = controlsNode.sequenceItems ?? [controlsNode]
       for item in items {
-        guard let control = item.scalar?.string, !AnnexA.isControl(control), !AnnexA.isQualifiedExternal(control) else {
+        guard let control = item.scalarText, !AnnexA.isControl(control), !AnnexA.isQualifiedExternal(control) else {
           continue
         }
         let hint = Suggestions.hint(for: control, in: AnnexA.controls.map(\.id))

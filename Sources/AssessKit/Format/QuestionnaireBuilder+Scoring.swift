@@ -1,7 +1,5 @@
-import Yams
-
 extension QuestionnaireBuilder {
-  func readScales(_ nodes: [Node]) {
+  func readScales(_ nodes: [YAMLNode]) {
     for node in nodes {
       guard
         let reader = MappingReader(
@@ -13,7 +11,7 @@ extension QuestionnaireBuilder {
     }
   }
 
-  func readComputed(_ nodes: [Node]) {
+  func readComputed(_ nodes: [YAMLNode]) {
     for node in nodes {
       let label = node.text(forKey: "id").map { "computed value '\($0)'" } ?? "a computed value"
       guard
@@ -25,7 +23,7 @@ extension QuestionnaireBuilder {
     }
   }
 
-  func readLevels(_ nodes: [Node]) {
+  func readLevels(_ nodes: [YAMLNode]) {
     for node in nodes {
       let label = node.text(forKey: "id").map { "level '\($0)'" } ?? "a level"
       guard
@@ -64,7 +62,7 @@ extension QuestionnaireBuilder {
     }
   }
 
-  func readMatrix(_ node: Node) {
+  func readMatrix(_ node: YAMLNode) {
     let axes = ["likelihood", "severity", "ratings", "grid"]
     guard let reader = MappingReader(node, in: document, what: "the matrix", allowed: axes + ["appetite"]) else {
       return
@@ -104,7 +102,7 @@ extension QuestionnaireBuilder {
     return values
   }
 
-  private func readGrid(_ rows: [Node], _ gridNode: Node, _ m: RiskMatrix) -> [[Int]] {
+  private func readGrid(_ rows: [YAMLNode], _ gridNode: YAMLNode, _ m: RiskMatrix) -> [[Int]] {
     guard rows.count == m.likelihood.count else {
       document.error(
         "the grid needs one row per likelihood (\(m.likelihood.count)), not \(rows.count)", gridNode)
@@ -113,7 +111,7 @@ extension QuestionnaireBuilder {
     var grid: [[Int]] = []
     var complete = true
     for (r, row) in rows.enumerated() {
-      guard let cells = row.sequence else {
+      guard let cells = row.sequenceItems else {
         document.error("row \(r + 1) of the grid must be a list of ratings", row)
         complete = false
         continue
@@ -125,7 +123,7 @@ extension QuestionnaireBuilder {
       }
       var ratings: [Int] = []
       for cell in cells {
-        let name = cell.scalar?.string ?? ""
+        let name = cell.scalarText ?? ""
         guard let index = m.ratings.firstIndex(of: name) else {
           let hint = Suggestions.hint(for: name, in: m.ratings)
           document.error("'\(name)' in the grid is not one of the ratings\(hint)", cell)

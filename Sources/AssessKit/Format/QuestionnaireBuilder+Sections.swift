@@ -1,5 +1,3 @@
-import Yams
-
 extension QuestionnaireBuilder {
   static let sectionKeys = ["id", "title", "intro", "when", "questions"]
   static let questionKeys = [
@@ -22,7 +20,7 @@ extension QuestionnaireBuilder {
     "comment": .text, "html": .note, "info": .note, "markdown": .note,
   ]
 
-  func readSections(_ nodes: [Node]) {
+  func readSections(_ nodes: [YAMLNode]) {
     for (n, node) in nodes.enumerated() {
       let label = node.text(forKey: "id").map { "section '\($0)'" } ?? "section \(n + 1)"
       guard
@@ -44,7 +42,7 @@ extension QuestionnaireBuilder {
     }
   }
 
-  func readQuestion(_ node: Node, section: Int) {
+  func readQuestion(_ node: YAMLNode, section: Int) {
     let label = node.text(forKey: "id").map { "question '\($0)'" } ?? "a question"
     guard
       let reader = MappingReader(
@@ -144,12 +142,11 @@ extension QuestionnaireBuilder {
     }
   }
 
-  func readOption(_ node: Node, of owner: String, type: QuestionType) -> AnswerOption? {
+  func readOption(_ node: YAMLNode, of owner: String, type: QuestionType) -> AnswerOption? {
     // Shorthand: a plain value is an option with that value as its label.
-    if let scalar = node.scalar {
+    if node.isScalar {
       return AnswerOption(
-        value: scalar.string, label: yesnoLabel(scalar.string, type) ?? scalar.string, location: document.location(node)
-      )
+        value: node.string, label: yesnoLabel(node.string, type) ?? node.string, location: document.location(node))
     }
     let label = node.text(forKey: "value").map { "option '\($0)' of \(owner)" } ?? "an option of \(owner)"
     guard let reader = MappingReader(node, in: document, what: label, allowed: Self.optionKeys, required: ["value"])
@@ -179,21 +176,21 @@ extension QuestionnaireBuilder {
   }
 
   /// `{scale: points, ...}`.
-  func readScore(_ node: Node, of owner: String) -> [Int: Double] {
-    guard let mapping = node.mapping else {
+  func readScore(_ node: YAMLNode, of owner: String) -> [Int: Double] {
+    guard let mapping = node.mappingPairs else {
       document.error("'score' of \(owner) maps scale ids to points, e.g. {impact: 2}", node)
       return [:]
     }
     var score: [Int: Double] = [:]
     for (key, value) in mapping {
-      let name = key.scalar?.string ?? ""
+      let name = key.scalarText ?? ""
       guard let s = scaleIndex[name] else {
         let hint = Suggestions.hint(for: name, in: scales.map(\.id))
         let known = scales.isEmpty ? " (the questionnaire declares no 'scales')" : hint
         document.error("'score' names no scale '\(name)'\(known)", key)
         continue
       }
-      guard let text = value.scalar?.string, let points = Double(text), !points.isNaN,
+      guard let text = value.scalarText, let points = Double(text), !points.isNaN,
         points.isFinite || text.contains(where: \.isNumber)
       else {
         document.error("points for '\(name)' must be a number", value)
@@ -241,27 +238,27 @@ extension QuestionnaireBuilder {
   }
 
   /// Scale labels: a list for every point from min to max, or a mapping from points to labels.
-  func readLabels(_ node: Node, min: Int, max: Int) -> [Int: String] {
+  func readLabels(_ node: YAMLNode, min: Int, max: Int) -> [Int: String] {
     var labels: [Int: String] = [:]
-    if let sequence = node.sequence {
+    if let sequence = node.sequenceItems {
       if sequence.count != max - min + 1 {
         document.error(
           "a list of labels needs one per point from \(min) to \(max) (\(max - min + 1)), not \(sequence.count)", node)
         return [:]
       }
-      for (i, item) in sequence.enumerated() { labels[min + i] = item.scalar?.string ?? "" }
+      for (i, item) in sequence.enumerated() { labels[min + i] = item.scalarText ?? "" }
       return labels
     }
-    guard let mapping = node.mapping else {
+    guard let mapping = node.mappingPairs else {
       document.error("'labels' is a list (one per point) or a mapping from points to labels", node)
       return [:]
     }
     for (key, value) in mapping {
-      guard let point = key.scalar.flatMap({ Int($0.string) }), (min...max).contains(point) else {
-        document.error("labels are for whole points from \(min) to \(max), not '\(key.scalar?.string ?? "")'", key)
+      guard let point = key.scalarText.flatMap({ Int($0) }), (min...max).contains(point) else {
+        document.error("labels are for whole points from \(min) to \(max), not '\(key.scalarText ?? "")'", key)
         continue
       }
-      labels[point] = value.scalar?.string ?? ""
+      labels[point] = value.scalarText ?? ""
     }
     return labels
   }

@@ -1,5 +1,3 @@
-import Yams
-
 /// What loading a questionnaire gives: the questionnaire when there are no errors, and every diagnostic.
 public struct LoadResult: Sendable {
   /// The questionnaire, or `nil` when any error was found.
@@ -21,7 +19,7 @@ public enum QuestionnaireLoader {
   /// - Returns: the questionnaire if there were no errors, and every diagnostic found.
   public static func load(text: String, file: String) -> LoadResult {
     let document = YAMLDocument(file: file, text: text)
-    guard let root = document.root() else {
+    guard let root = document.tree() else {
       return LoadResult(questionnaire: nil, diagnostics: document.diagnostics)
     }
     let builder = QuestionnaireBuilder(document: document)
@@ -33,7 +31,7 @@ public enum QuestionnaireLoader {
 
 /// Raw parts read from YAML, kept with their nodes until expressions can be checked.
 struct PendingExpression {
-  var node: Node
+  var node: YAMLNode
   var text: String
 }
 
@@ -50,7 +48,7 @@ final class QuestionnaireBuilder {
   var questionWhen: [PendingExpression?] = []
   /// `required:` conditions, by question index.
   var questionRequired: [Int: PendingExpression] = [:]
-  var repeatNames: [Int: (String, Node)] = [:]
+  var repeatNames: [Int: (String, YAMLNode)] = [:]
   var computed: [(id: String, title: String?, value: PendingExpression?, location: SourceLocation)] = []
   var levels: [(id: String, title: String?, value: PendingExpression?, bands: [Level.Band], location: SourceLocation)] =
     []
@@ -70,7 +68,7 @@ final class QuestionnaireBuilder {
     "matrix", "sections", "risks",
   ]
 
-  func build(_ root: Node) -> Questionnaire? {
+  func build(_ root: YAMLNode) -> Questionnaire? {
     guard
       let top = MappingReader(
         root, in: document, what: "the questionnaire", allowed: Self.topKeys,
@@ -116,7 +114,7 @@ final class QuestionnaireBuilder {
 
     var questionnaire = Questionnaire(
       formatVersion: 1, id: id, title: title, version: version, description: description,
-      hash: "sha256:" + SHA256.hex(document.text), sourceName: document.file, scales: scales,
+      hash: ContentHash.of(document.text), sourceName: document.file, scales: scales,
       computed: compiled.computed, levels: compiled.levels, matrix: matrix, sections: sections,
       questions: questions, risks: compiled.risks)
     questionnaire.semantics = semantics
@@ -127,7 +125,7 @@ final class QuestionnaireBuilder {
   /// `minutes: [15, 40]`: how long a full run takes, fewest to most minutes.
   func readMinutes(_ top: MappingReader) -> ClosedRange<Int>? {
     guard let node = top.node("minutes") else { return nil }
-    let bounds = (node.sequence.map(Array.init) ?? []).compactMap { $0.int }
+    let bounds = (node.sequenceItems ?? []).compactMap { $0.int }
     guard bounds.count == 2, bounds[0] >= 0, bounds[0] <= bounds[1] else {
       document.error("'minutes' is the time a full run takes, as [fewest, most], e.g. [15, 40]", node)
       return nil

@@ -4,8 +4,33 @@ import Yams
 final class YAMLDocument {
   let file: String
   let text: String
-  /// The text's lines, split only when a diagnostic needs them (splitting cost a sixth of a load).
-  private(set) lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
+  /// Where each of the text's lines starts (UTF-8 offsets), found when first needed: the lines of
+  /// `text.split(separator: "\n", omittingEmptySubsequences: false)`, which splits at every line
+  /// feed that is not part of a CR LF (one `Character`), found by bytes (splitting by characters
+  /// was a fifth of loading a built-in).
+  private lazy var lineStarts: [Int] = {
+    var starts = [0]
+    var previous: UInt8 = 0
+    var offset = 0
+    for byte in text.utf8 {
+      offset += 1
+      if byte == 0x0A && previous != 0x0D { starts.append(offset) }
+      previous = byte
+    }
+    return starts
+  }()
+
+  /// How many lines `line(at:)` has.
+  var lineCount: Int { lineStarts.count }
+
+  /// The line at `index` (from 0), without its line feed.
+  func line(at index: Int) -> Substring {
+    let utf8 = text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[index])
+    let end =
+      index + 1 < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[index + 1] - 1) : utf8.endIndex
+    return text[start..<end]
+  }
   var diagnostics: [Diagnostic] = []
 
   /// Whether `root()` tries `FastYAML` before Yams (tests turn it off to compare both).
@@ -17,10 +42,21 @@ final class YAMLDocument {
     self.fastReader = fastReader
   }
 
-  /// The root node, or `nil` with a diagnostic when the text is not YAML.
-  func root(allowEmpty: Bool = false) -> Node? {
+  /// The root node as the loader reads it, or `nil` with a diagnostic when the text is not YAML.
+  func tree() -> YAMLNode? {
     // Most questionnaires are read by the fast reader; anything outside its subset goes to Yams.
+    if fastReader, let node = FastYAML.read(text) { return node }
+    return composed(allowEmpty: false).map(YAMLNode.init)
+  }
+
+  /// The root node as Yams's `Node` (answers files), or `nil` with a diagnostic when the text is not YAML.
+  func root(allowEmpty: Bool = false) -> Node? {
     if fastReader, let node = FastYAML.compose(text) { return node }
+    return composed(allowEmpty: allowEmpty)
+  }
+
+  /// The text composed by Yams, or `nil` with a diagnostic.
+  private func composed(allowEmpty: Bool) -> Node? {
     do {
       // The basic resolver tags every plain scalar as text: the readers parse numbers and booleans
       // themselves, and resolving tags with Yams's default regular expressions took half of a load.
@@ -57,9 +93,8 @@ final class YAMLDocument {
     }
   }
 
-  func location(_ node: Node) -> SourceLocation {
-    let mark = node.mark
-    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+  func location(_ node: YAMLNode) -> SourceLocation {
+    SourceLocation(file: file, line: node.line > 0 ? node.line : 1, column: node.line > 0 ? node.column : 1)
   }
 
   func error(_ message: String, at location: SourceLocation) {
@@ -70,23 +105,31 @@ final class YAMLDocument {
     diagnostics.append(.warning(message, at: location))
   }
 
+  func error(_ message: String, _ node: YAMLNode) { error(message, at: location(node)) }
+
+  /// The place of a node Yams composed (answers files).
+  func location(_ node: Node) -> SourceLocation {
+    let mark = node.mark
+    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+  }
+
   func error(_ message: String, _ node: Node) { error(message, at: location(node)) }
 
   /// The place of the character `offset` (in Unicode scalars) inside the text of a scalar node.
-  func location(ofOffset offset: Int, in node: Node) -> SourceLocation {
+  func location(ofOffset offset: Int, in node: YAMLNode) -> SourceLocation {
     let start = location(node)
-    guard let scalar = node.scalar else { return start }
-    let value = scalar.string
+    guard node.isScalar else { return start }
+    let value = node.string
     let before = String(String.UnicodeScalarView(value.unicodeScalars.prefix(offset)))
     let lineInValue = before.filter { $0 == "\n" }.count
     let columnInLine =
       before.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count } ?? 0
-    switch scalar.style {
+    switch node.style {
     case .literal, .folded:
       // The block's indentation is that of its first content line.
       let line = start.line + 1 + lineInValue
-      guard line - 1 < lines.count, start.line < lines.count else { return start }
-      let indent = lines[start.line].prefix { $0 == " " }.count
+      guard line - 1 < lineCount, start.line < lineCount else { return start }
+      let indent = self.line(at: start.line).prefix { $0 == " " }.count
       return SourceLocation(file: file, line: line, column: indent + 1 + columnInLine)
     case .singleQuoted, .doubleQuoted:
       if lineInValue > 0 { return start }
@@ -99,14 +142,6 @@ final class YAMLDocument {
 }
 
 extension Node {
-  /// The text of the value under `key` when this is a mapping and that value a scalar: what
-  /// `mapping?[key]?.scalar?.string` gives, without building a key node and its tag to compare.
-  func text(forKey key: String) -> String? {
-    guard case .mapping(let mapping) = self else { return nil }
-    for (k, v) in mapping where k.scalar?.string == key { return v.scalar?.string }
-    return nil
-  }
-
   /// A short name of the node's kind, for messages.
   var kindName: String {
     switch self {

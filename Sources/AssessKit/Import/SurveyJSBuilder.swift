@@ -539,7 +539,7 @@ struct SurveyJSBuilder {
 
   /// The YAML of the questionnaire, leaving out the conditions and computed values in `dropped`, and
   /// the tree Yams would compose from it (nil when only parsing the text can say).
-  mutating func emit(dropping dropped: Set<String>) -> (yaml: String, tree: Node?) {
+  mutating func emit(dropping dropped: Set<String>) -> (yaml: String, tree: YAMLNode?) {
     var w = YAMLTreeWriter()
     conditionLines = [:]
     origins = []
@@ -550,7 +550,7 @@ struct SurveyJSBuilder {
     w.comment(
       "Imported from \((fileName as NSString).lastPathComponent) by 'assess import surveyjs' (locale \(locale)).")
     w.comment("Conditions keep SurveyJS's meaning: see docs/IMPORT.md.")
-    var top: [(Node, Node)] = []
+    var top: [(YAMLNode, YAMLNode)] = []
     top.append(w.line(0, "assess", plain: "1"))
     top.append(w.line(0, "id", quoted: id.isEmpty ? "imported" : id))
     top.append(w.line(0, "title", quoted: text(root["title"]) ?? base))
@@ -567,8 +567,8 @@ struct SurveyJSBuilder {
     }
     if computed.contains(where: { !dropped.contains($0.key) }) {
       let key = w.blockKey(0, "computed")
-      var items: [Node] = []
-      var first: Mark?
+      var items: [YAMLNode] = []
+      var first: YAMLTreeWriter.Place?
       for c in computed where !dropped.contains(c.key) {
         origin(c.path + " ('\(c.id)')")
         let at = w.dash(2)
@@ -582,13 +582,13 @@ struct SurveyJSBuilder {
     }
     origin("(form)")
     let sectionsKey = w.blockKey(0, "sections")
-    var sections: [Node] = []
-    var firstSection: Mark?
+    var sections: [YAMLNode] = []
+    var firstSection: YAMLTreeWriter.Place?
     for page in pages {
       origin(page.path + " ('\(page.id)')")
       let at = w.dash(2)
       if sections.isEmpty { firstSection = at }
-      var section: [(Node, Node)] = []
+      var section: [(YAMLNode, YAMLNode)] = []
       section.append(w.line(nil, "id", quoted: page.id))
       section.append(w.line(4, "title", quoted: page.title))
       if let intro = page.intro { section.append(w.line(4, "intro", quoted: intro)) }
@@ -597,13 +597,13 @@ struct SurveyJSBuilder {
         section.append(w.line(4, "when", quoted: condition))
       }
       let questionsKey = w.blockKey(4, "questions")
-      var questions: [Node] = []
-      var firstQuestion: Mark?
+      var questions: [YAMLNode] = []
+      var firstQuestion: YAMLTreeWriter.Place?
       for e in page.elements {
         origin(e.path + " ('\(e.id)')")
         let at = w.dash(6)
         if questions.isEmpty { firstQuestion = at }
-        var q: [(Node, Node)] = []
+        var q: [(YAMLNode, YAMLNode)] = []
         q.append(w.line(nil, "id", quoted: e.id))
         q.append(w.line(8, "type", plain: e.type.rawValue))
         q.append(w.line(8, "prompt", quoted: e.prompt))
@@ -628,8 +628,8 @@ struct SurveyJSBuilder {
         }
         if !e.options.isEmpty {
           let optionsKey = w.blockKey(8, "options")
-          var options: [Node] = []
-          var firstOption: Mark?
+          var options: [YAMLNode] = []
+          var firstOption: YAMLTreeWriter.Place?
           for o in e.options {
             var fields: [(String, YAMLTreeWriter.Flow)] = [("value", .quoted(o.value)), ("label", .quoted(o.label))]
             if let score = o.score { fields.append(("score", .mapping([("score", .plain(JSON.format(score)))]))) }

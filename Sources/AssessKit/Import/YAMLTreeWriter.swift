@@ -13,25 +13,23 @@ struct YAMLTreeWriter {
     case mapping([(String, Flow)])
   }
 
+  /// A node's place: line and column, from 1.
+  struct Place {
+    let line: Int
+    let column: Int
+  }
+
   private(set) var text = ""
-  // The tags Yams gives these nodes under `Resolver.basic`, named outright: an implicit tag would be
-  // resolved again, with the default resolver's regular expressions, at every lookup of a key.
-  private let stringTag = Tag(.str, .basic)
-  private let mappingTag = Tag(.map, .basic)
-  private let sequenceTag = Tag(.seq, .basic)
   private var line = 1
   private var column = 1
   /// The line the next character goes on.
   var lineNumber: Int { line }
   /// Whether the tree may differ from the text: a character YAML reads differently inside a
-  /// double-quoted scalar (its own line breaks U+0085, U+2028, U+2029; C1 controls; a BOM), or
-  /// marks cannot be made. The caller then parses the text instead.
-  private(set) var unsure = !YAMLMark.available
+  /// double-quoted scalar (its own line breaks U+0085, U+2028, U+2029; C1 controls; a BOM). The
+  /// caller then parses the text instead.
+  private(set) var unsure = false
 
-  private var mark: Mark? {
-    guard YAMLMark.available else { return nil }
-    return YAMLMark.make(line: line, column: column)
-  }
+  private var mark: Place { Place(line: line, column: column) }
 
   private mutating func raw(_ s: String) {
     text += s
@@ -57,14 +55,14 @@ struct YAMLTreeWriter {
   mutating func indent(_ n: Int) { raw(String(repeating: " ", count: n)) }
 
   /// A plain scalar (a key, a number, `true`, a type name): the caller knows it needs no quotes.
-  mutating func plain(_ s: String) -> Node {
+  mutating func plain(_ s: String) -> YAMLNode {
     let at = mark
     raw(s)
-    return .scalar(Node.Scalar(s, stringTag, .plain, at))
+    return .scalar(s, .plain, line: at.line, column: at.column)
   }
 
   /// A double-quoted scalar (JSON's escapes, which YAML reads the same).
-  mutating func quoted(_ s: String) -> Node {
+  mutating func quoted(_ s: String) -> YAMLNode {
     let at = mark
     if !unsure,
       s.unicodeScalars.contains(where: {
@@ -74,11 +72,11 @@ struct YAMLTreeWriter {
       unsure = true
     }
     raw(JSON.string(s).serialized())
-    return .scalar(Node.Scalar(s, stringTag, .doubleQuoted, at))
+    return .scalar(s, .doubleQuoted, line: at.line, column: at.column)
   }
 
   /// `key: "value"` and a line break, at `indent` (nil: right after a `- `).
-  mutating func line(_ indent: Int?, _ key: String, quoted value: String) -> (Node, Node) {
+  mutating func line(_ indent: Int?, _ key: String, quoted value: String) -> (YAMLNode, YAMLNode) {
     if let indent { self.indent(indent) }
     let k = plain(key)
     raw(": ")
@@ -88,7 +86,7 @@ struct YAMLTreeWriter {
   }
 
   /// `key: value` (plain) and a line break.
-  mutating func line(_ indent: Int?, _ key: String, plain value: String) -> (Node, Node) {
+  mutating func line(_ indent: Int?, _ key: String, plain value: String) -> (YAMLNode, YAMLNode) {
     if let indent { self.indent(indent) }
     let k = plain(key)
     raw(": ")
@@ -98,7 +96,7 @@ struct YAMLTreeWriter {
   }
 
   /// `key: {...}` and a line break.
-  mutating func line(_ indent: Int?, _ key: String, flow entries: [(String, Flow)]) -> (Node, Node) {
+  mutating func line(_ indent: Int?, _ key: String, flow entries: [(String, Flow)]) -> (YAMLNode, YAMLNode) {
     if let indent { self.indent(indent) }
     let k = plain(key)
     raw(": ")
@@ -108,7 +106,7 @@ struct YAMLTreeWriter {
   }
 
   /// `key:` and a line break: a block value follows.
-  mutating func blockKey(_ indent: Int?, _ key: String) -> Node {
+  mutating func blockKey(_ indent: Int?, _ key: String) -> YAMLNode {
     if let indent { self.indent(indent) }
     let k = plain(key)
     raw(":")
@@ -117,7 +115,7 @@ struct YAMLTreeWriter {
   }
 
   /// `- ` at `indent`: where a block sequence's item starts.
-  mutating func dash(_ indent: Int) -> Mark? {
+  mutating func dash(_ indent: Int) -> Place? {
     self.indent(indent)
     let at = mark
     raw("- ")
@@ -125,65 +123,89 @@ struct YAMLTreeWriter {
   }
 
   /// The mark of the next character.
-  var here: Mark? { mark }
+  var here: Place? { mark }
 
   /// `{key: value, ...}`.
-  mutating func flow(_ entries: [(String, Flow)]) -> Node {
+  mutating func flow(_ entries: [(String, Flow)]) -> YAMLNode {
     let at = mark
     raw("{")
-    var pairs: [(Node, Node)] = []
+    var pairs: [YAMLNode] = []
+    pairs.reserveCapacity(entries.count * 2)
     for (n, (key, value)) in entries.enumerated() {
       if n > 0 { raw(", ") }
-      let k = plain(key)
+      pairs.append(plain(key))
       raw(": ")
       switch value {
-      case .plain(let s): pairs.append((k, plain(s)))
-      case .quoted(let s): pairs.append((k, quoted(s)))
-      case .mapping(let inner): pairs.append((k, flow(inner)))
+      case .plain(let s): pairs.append(plain(s))
+      case .quoted(let s): pairs.append(quoted(s))
+      case .mapping(let inner): pairs.append(flow(inner))
       }
     }
     raw("}")
-    return .mapping(Node.Mapping(pairs, mappingTag, .flow, at))
+    return .mapping(pairs, line: at.line, column: at.column)
   }
 
-  func blockMapping(_ pairs: [(Node, Node)], at: Mark?) -> Node {
-    .mapping(Node.Mapping(pairs, mappingTag, .block, at ?? pairs.first?.0.mark))
+  func blockMapping(_ pairs: [(YAMLNode, YAMLNode)], at: Place?) -> YAMLNode {
+    var items: [YAMLNode] = []
+    items.reserveCapacity(pairs.count * 2)
+    for (key, value) in pairs {
+      items.append(key)
+      items.append(value)
+    }
+    let line = at?.line ?? pairs.first?.0.line ?? 0
+    let column = at?.column ?? pairs.first?.0.column ?? 0
+    return .mapping(items, line: line, column: column)
   }
 
-  func blockSequence(_ items: [Node], at: Mark?) -> Node {
-    .sequence(Node.Sequence(items, sequenceTag, .block, at))
+  func blockSequence(_ items: [YAMLNode], at: Place?) -> YAMLNode {
+    .sequence(items, line: at?.line ?? 0, column: at?.column ?? 0)
   }
 
-  /// Where two trees differ (kind, text, scalar style, mark), one line each; empty when they agree.
-  static func differences(_ a: Node, _ b: Node, path: String = "", limit: Int = 20) -> [String] {
+  /// Where a written tree and the one Yams composed differ (see the other `differences`).
+  static func differences(_ a: YAMLNode, _ b: Node, limit: Int = 20) -> [String] {
+    differences(a, YAMLNode(b), limit: limit)
+  }
+
+  /// Where two trees Yams composed differ (see the other `differences`).
+  static func differences(_ a: Node, _ b: Node, limit: Int = 20) -> [String] {
+    differences(YAMLNode(a), YAMLNode(b), limit: limit)
+  }
+
+  /// Where two trees differ (kind, text, scalar style, place), one line each; empty when they agree.
+  static func differences(_ a: YAMLNode, _ b: YAMLNode, path: String = "", limit: Int = 20) -> [String] {
     var out: [String] = []
-    func visit(_ a: Node, _ b: Node, _ path: String) {
+    func place(_ n: YAMLNode) -> String { n.line > 0 ? "\(n.line):\(n.column)" : "none" }
+    func visit(_ a: YAMLNode, _ b: YAMLNode, _ path: String) {
       guard out.count < limit else { return }
-      if a.mark?.line != b.mark?.line || a.mark?.column != b.mark?.column {
-        out.append("\(path): mark \(a.mark.map { "\($0)" } ?? "none") against \(b.mark.map { "\($0)" } ?? "none")")
+      if a.line != b.line || a.column != b.column {
+        out.append("\(path): mark \(place(a)) against \(place(b))")
       }
-      switch (a, b) {
-      case (.scalar(let x), .scalar(let y)):
-        if x.string != y.string || x.style != y.style {
-          out.append("\(path): '\(x.string)' (\(x.style)) against '\(y.string)' (\(y.style))")
-        }
-      case (.mapping(let x), .mapping(let y)):
-        guard x.count == y.count else {
-          out.append("\(path): \(x.count) keys against \(y.count)")
-          return
-        }
-        for (n, (p, q)) in zip(x, y).enumerated() {
-          visit(p.key, q.key, "\(path)/key\(n)")
-          visit(p.value, q.value, "\(path)/\(p.key.string ?? "\(n)")")
-        }
-      case (.sequence(let x), .sequence(let y)):
-        guard x.count == y.count else {
-          out.append("\(path): \(x.count) items against \(y.count)")
-          return
-        }
-        for (n, (p, q)) in zip(x, y).enumerated() { visit(p, q, "\(path)[\(n)]") }
-      default:
+      guard a.kind == b.kind else {
         out.append("\(path): \(a.kindName) against \(b.kindName)")
+        return
+      }
+      switch a.kind {
+      case .scalar:
+        if a.string != b.string || a.style != b.style {
+          out.append("\(path): '\(a.string)' (\(a.style)) against '\(b.string)' (\(b.style))")
+        }
+      case .mapping:
+        guard a.pairCount == b.pairCount else {
+          out.append("\(path): \(a.pairCount) keys against \(b.pairCount)")
+          return
+        }
+        for (n, (p, q)) in zip(a.pairs, b.pairs).enumerated() {
+          visit(p.key, q.key, "\(path)/key\(n)")
+          visit(p.value, q.value, "\(path)/\(p.key.scalarText ?? "\(n)")")
+        }
+      case .sequence:
+        guard a.items.count == b.items.count else {
+          out.append("\(path): \(a.items.count) items against \(b.items.count)")
+          return
+        }
+        for (n, (p, q)) in zip(a.items, b.items).enumerated() { visit(p, q, "\(path)[\(n)]") }
+      case .alias:
+        break
       }
     }
     visit(a, b, path)
