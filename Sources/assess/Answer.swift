@@ -7,6 +7,7 @@ extension Assess {
   /// `assess answer ID QUESTION VALUE` and `assess answer ID --answers FILE`
   struct Answer: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "answer",
       abstract: "Answer questions of a session from the command line or a file.",
       discussion: """
         VALUE is read as YAML: 'significant', 'true', '3', '[public, children]'; 'null' clears the answer. \

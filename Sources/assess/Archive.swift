@@ -7,6 +7,7 @@ extension Assess {
   /// `assess archive ID [--reason TEXT] [--restore]`
   struct Archive: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "archive",
       abstract: "Archive a session: kept and readable, closed to changes, hidden from 'list' (see --all).",
       discussion: "With --restore, opens an archived session to changes again. Both are events in its log.")
 

@@ -7,6 +7,7 @@ extension Assess {
   /// `assess check ID [--fail-on RATING] [--require-signoff] [--json]`
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Exit 1 while a risk at or above a rating is untreated (for CI); 0 otherwise.",
       discussion: """
         Without --fail-on, the risks above the matrix appetite must be treated. A risk is treated when its plan \

@@ -7,6 +7,7 @@ extension Assess {
   /// `assess evaluate QUESTIONNAIRE --answers FILE [--json] [--batch]`
   struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "evaluate",
       abstract: "Evaluate one answer set (or, with --batch, one per line): path, scores, levels, risks.",
       discussion: """
         The answers file (YAML or JSON; '-' reads standard input) maps question ids to answers.

@@ -7,6 +7,7 @@ extension Assess {
   /// `assess explain ID [RISK|SCORE|LEVEL]`
   struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "explain",
       abstract: "Explain in plain words how a risk rating, score, computed value or level came about.",
       discussion: "Without a name: every raised risk, then every score, computed value and level.")
 

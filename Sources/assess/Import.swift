@@ -7,6 +7,7 @@ extension Assess {
   /// `assess import surveyjs FILE.json [--output FILE.yaml] [--locale LOCALE]`
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Import questionnaires from other formats.", subcommands: [SurveyJS.self])
 
     /// `assess import surveyjs`

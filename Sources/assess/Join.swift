@@ -7,6 +7,7 @@ extension Assess {
   /// `assess join ID --rater NAME [--answers FILE] [--no-input]`
   struct Join: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "join",
       abstract: "Rate a session independently, in a rater copy of your own.",
       discussion: """
         Creates (or reopens) NAME's rater copy of session ID: a session of its own, id ID.NAME, on \

@@ -8,6 +8,7 @@ extension Assess {
   /// `assess list [--json]`
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the built-in questionnaires and the sessions (status, progress, highest rating).")
 
     @Flag(help: "Print as JSON.")

@@ -7,6 +7,7 @@ extension Assess {
   /// `assess plan ID [--list] [--json]`
   struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "plan",
       abstract: "Walk a session's treatment plan at the terminal, or list it.",
       discussion: """
         Without --list: each risk above appetite, worst first; confirm or change its option, owner, due date \

@@ -7,6 +7,7 @@ extension Assess {
   /// `assess reconcile ID [--take median|mode|NAME] [--no-input] [--by NAME]`
   struct Reconcile: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "reconcile",
       abstract: "Settle one answer where independent raters differ.",
       discussion: """
         Records each rater copy's answers (see 'assess join') in session ID as ratings, lists the questions \

@@ -7,6 +7,7 @@ extension Assess {
   /// `assess register [--json|--csv] [--above RATING] [--questionnaire ID]`
   struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "register",
       abstract: "Every risk of every session in the store, worst first; untreated and overdue ones marked.",
       discussion: """
         A risk is untreated when it is above the appetite and its treatment is missing or still 'proposed';

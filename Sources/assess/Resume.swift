@@ -11,6 +11,7 @@ extension Assess {
   /// `assess resume ID [--migrate | --pinned] [--no-input]`
   struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "resume",
       abstract: "Resume a session, checking whether its questionnaire changed since it started.",
       discussion: """
         When the questionnaire changed, the changes that concern this session are shown, and the session \

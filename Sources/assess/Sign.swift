@@ -7,6 +7,7 @@ extension Assess {
   /// `assess sign ID --by NAME [--role ROLE]`
   struct Sign: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "sign",
       abstract: "Accept a session's residual risk, by name.",
       discussion: """
         Refused, naming what is missing, while required answers are missing, a risk above appetite is \

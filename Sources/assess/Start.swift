@@ -8,6 +8,7 @@ extension Assess {
   /// `assess start QUESTIONNAIRE [--id ID] [--answers FILE] [--no-input] [--by NAME] [--participant NAME]...`
   struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "start",
       abstract: "Start a session on a questionnaire.",
       discussion: """
         Opens the interview: GNU readline on a terminal, plain lines when input is piped. With --no-input, \

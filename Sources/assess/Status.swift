@@ -7,6 +7,7 @@ extension Assess {
   /// `assess status ID [--json]`
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "status",
       abstract: "Show where a session stands: progress, scores, levels, risks, flags, notes, sign-off.")
 
     @OptionGroup var session: SessionArgument
@@ -34,6 +35,7 @@ extension Assess {
   /// `assess history ID [--json]`
   struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "history",
       abstract: "Show a session's audit trail: every event, who and when.")
 
     @OptionGroup var session: SessionArgument

@@ -9,12 +9,14 @@ extension Assess {
   /// `assess store init | copy`
   struct Store: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "store",
       abstract: "Set up a PostgreSQL store, and copy sessions between stores.",
       subcommands: [Init.self, Copy.self])
 
     /// `assess store init [--store URL]`
     struct Init: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create or upgrade the tables of a PostgreSQL store (safe to run again).")
 
       @OptionGroup var global: GlobalOptions
@@ -45,6 +47,7 @@ extension Assess {
     /// `assess store copy FROM TO [ID...]`
     struct Copy: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "copy",
         abstract: "Copy sessions from one store to another, the same events byte for byte.",
         discussion: """
           FROM and TO are folders or postgres:// URLs. Without IDs every session is copied. Nothing is copied \

@@ -7,6 +7,7 @@ extension Assess {
   /// `assess treat ID RISK [--option O] [--owner NAME] [--due DATE] [--status S] [--control C]... [--action A]...`
   struct Treat: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "treat",
       abstract: "Edit the treatment of a raised risk in a session (the change is an event in the log).")
 
     @OptionGroup var session: SessionArgument

@@ -7,6 +7,7 @@ extension Assess {
   /// `assess validate FILE...`
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "validate",
       abstract: "Check questionnaires and report every problem as FILE:LINE:COL.",
       discussion: "Exit 1 when a file has errors (or, with --strict, warnings); 2 when a file cannot be read."
     )

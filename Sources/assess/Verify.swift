@@ -7,6 +7,7 @@ extension Assess {
   /// `assess verify ID [--json]`
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "verify",
       abstract: "Check a session's audit trail: the hash chain of its events and a strict replay of each.",
       discussion: """
         Exit 0 when every event is chained from the pinned questionnaire to the last event and every
