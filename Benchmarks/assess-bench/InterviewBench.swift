@@ -43,8 +43,8 @@ import Foundation
     let seconds = median(of: cpu)
     perAnswer[n] = seconds / Double(answered)
     report.add(
-      "interview, every question of \(n) (\(answered) prompts), CPU", seconds: seconds, runs: cpu.count,
-      note: String(format: "%.0f us of CPU an answer", seconds / Double(answered) * 1e6))
+      "interview answering all of \(n), CPU", seconds: seconds, runs: cpu.count,
+      note: String(format: "%d prompts, %.0f us of CPU each", answered, seconds / Double(answered) * 1e6))
   }
   if let small = perAnswer[1000], let large = perAnswer[10_000] {
     report.add("interview, CPU per answer, 10,000 / 1,000 questions", ratio: large / small, note: "flat is 1")
