@@ -45,7 +45,7 @@ import Testing
     pty.send("\u{15}:goto uses\r")
     pty.expectPrompt("now: yes; Enter keeps it")
     pty.send("n\r")
-    pty.expect("3 answers no longer apply and are kept aside")
+    pty.expect("2 answers no longer apply and are kept aside")
     pty.expectPrompt("Last?")
     pty.send(":goto k\t\r")
     pty.expect("There is no question 'k'")
