@@ -66,6 +66,7 @@ let package = Package(
       path: "Benchmarks/assess-store-bench"),
     .testTarget(name: "AssessKitTests", dependencies: ["AssessKit", "AssessBuiltins"]),
     .testTarget(name: "AssessStoreTests", dependencies: ["AssessStore", "AssessPostgres", "AssessKit"]),
+    .testTarget(name: "AssessShellTests", dependencies: ["AssessShell", "AssessKit"]),
     .target(name: "CPTY", path: "Tests/CPTY"),
     .testTarget(
       name: "AssessCLITests", dependencies: ["AssessKit", "AssessStore", "AssessPostgres", "CPTY", "assess"]),

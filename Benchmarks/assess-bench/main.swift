@@ -17,6 +17,10 @@ let environment = ProcessInfo.processInfo.environment
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let report = Report()
 print("assess benchmarks: release build, \(cores) cores, medians")
+if CommandLine.arguments.dropFirst().first == "interview" {  // that row alone
+  benchInterview(binary: environment["ASSESS_BIN"] ?? ".build/release/assess")
+  exit(0)
+}
 
 let sizes = (environment["ASSESS_BENCH_SIZES"] ?? "1000,5000,10000,100000").split(separator: ",").compactMap {
   Int($0)
@@ -34,6 +38,7 @@ let binary = environment["ASSESS_BIN"] ?? ".build/release/assess"
 benchAnswering(sizes: sizes, binary: access(binary, X_OK) == 0 ? binary : nil)
 if access(binary, X_OK) == 0 {
   benchProcesses(binary: binary, aia: aia)
+  benchInterview(binary: binary)
   benchSessions(binary: binary)
 } else {
   report.section("Whole process")

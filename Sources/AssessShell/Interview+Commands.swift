@@ -50,14 +50,12 @@ extension Interview {
       why(item)
       return .stay
     case ":back", ":b":
-      let items = engine.pathItems
-      let index = item.flatMap { items.firstIndex(of: $0) } ?? items.count
-      guard index > 0 else {
+      guard let previous = engine.item(before: item) else {
         out.line("This is the first question.")
         return .stay
       }
       walking = true
-      cursor = items[index - 1]
+      cursor = previous
       return .moved
     case ":skip":
       guard let item else { return nothingHere(name) }
@@ -119,14 +117,14 @@ extension Interview {
         out.line("Nothing to undo in this sitting.")
         return .stay
       }
-      let before = Set(engine.answersAside)
+      tracker.sync(with: engine)
       try perform { _ = try recorder.answer(last.id, last.before ?? .null, by: who) }
-      reportPathChange(before: before)
+      reportPathChange()
       let undone = questionnaire.question(AnswerSet.splitInstance(last.id)?.question ?? last.id)
       var previous: String?
       if let value = last.before { previous = undone.map { display(value, $0) } ?? value.description }
       out.line("Undone: \(describe([last.id])) is " + (previous.map { "back to \($0)" } ?? "unanswered again") + ".")
-      if let back = engine.pathItems.first(where: { $0.id == last.id }) {
+      if let back = engine.pathItem(id: last.id) {
         cursor = back
         walking = true
       }
@@ -178,8 +176,7 @@ extension Interview {
       out.line("Say where: :goto ID (Tab completes the ids on the path).")
       return .stay
     }
-    let items = engine.pathItems
-    if let item = items.first(where: { $0.id == target }) {
+    if let item = engine.pathItem(id: target) {
       cursor = item
       walking = true
       return .moved
@@ -189,7 +186,7 @@ extension Interview {
     {
       out.line(out.yellow("'\(target)' is not on the path now: its condition does not hold for these answers."))
     } else {
-      out.line(out.yellow("There is no question '\(target)'\(Suggestions.hint(for: target, in: items.map(\.id)))."))
+      out.line(out.yellow("There is no question '\(target)'\(Suggestions.hint(for: target, in: engine.path))."))
     }
     return .stay
   }

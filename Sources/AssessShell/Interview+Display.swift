@@ -26,14 +26,30 @@ extension Interview {
     // Notes due before this question, each under its section's title (a section may hold only
     // notes, like a welcome page). Going back or jumping shows only the notes of the question's own
     // section, never another section's title before the real one.
-    for index in 0..<item.question where !shownNotes.contains(index) {
+    // Only the notes not shown yet are looked at (`notesToShow`), not every question before this one.
+    var notes = notesToShow ?? questionnaire.questions.indices.filter { questionnaire.questions[$0].type == .note }
+    var end = 0
+    var dropped = false
+    var waiting: [Int] = []
+    while end < notes.count, notes[end] < item.question {
+      let index = notes[end]
+      end += 1
+      guard !shownNotes.contains(index) else {
+        dropped = true
+        continue
+      }
       let note = questionnaire.questions[index]
-      guard note.type == .note, engine.isVisible(question: index) else { continue }
-      guard !walking || note.section == question.section else { continue }
+      guard engine.isVisible(question: index), !walking || note.section == question.section else {
+        waiting.append(index)
+        continue
+      }
+      dropped = true
       shownNotes.insert(index)
       enterSection(note.section)
       out.line(out.dim("Note: ") + note.prompt)
     }
+    if dropped { notes.replaceSubrange(0..<end, with: waiting) }
+    notesToShow = notes
     enterSection(question.section)
     out.line()
     out.line(progressLine(item))
@@ -86,14 +102,13 @@ extension Interview {
 
   /// `answered 3 of 9 on the path · Context and intended use, 2 of 4`.
   func progressLine(_ item: PathItem) -> String {
-    let items = engine.pathItems
     let (answered, onPath) = session.progress
     let question = questionnaire.questions[item.question]
-    let inSection = items.filter { questionnaire.questions[$0.question].section == question.section }
-    let place = (inSection.firstIndex(of: item) ?? 0) + 1
+    tracker.sync(with: engine)
+    let (place, inSection) = tracker.place(of: item, in: engine)
     let flag = session.state.flags[item.id] != nil ? out.yellow("  [flagged]") : ""
     return out.dim(
-      "[\(answered)/\(onPath) answered · \(questionnaire.sections[question.section].title) \(place)/\(inSection.count)]"
+      "[\(answered)/\(onPath) answered · \(questionnaire.sections[question.section].title) \(place)/\(inSection)]"
     ) + flag
   }
 
@@ -124,7 +139,7 @@ extension Interview {
   /// Questions by their text, for people: `Which groups does the system affect?; How many ...`.
   func describe(_ ids: [String]) -> String {
     ids.map { id in
-      if let item = engine.pathItems.first(where: { $0.id == id }) { return "\"\(prompt(of: item))\"" }
+      if let item = engine.pathItem(id: id) { return "\"\(prompt(of: item))\"" }
       let base = AnswerSet.splitInstance(id)?.question ?? id
       guard let question = questionnaire.question(base) else { return id }
       let option = AnswerSet.splitInstance(id).flatMap { split in
@@ -173,8 +188,14 @@ extension Interview {
     return s
   }
 
-  /// Tab completion: the option values and labels, the commands, and `:goto` with ids on the path.
+  /// Tab completion: the option values and labels, the commands, and `:goto` with ids on the path;
+  /// collected when Tab is pressed, not before every prompt (the path's ids cost the whole path).
   func setCompletions(for item: PathItem?) {
+    editor.setCompletions(provider: { [weak self] in self?.completions(for: item) ?? [] })
+  }
+
+  /// The candidates `setCompletions(for:)` offers.
+  func completions(for item: PathItem?) -> [String] {
     var candidates = Interview.commands.map { $0.name + ($0.takesArgument ? " " : "") }
     candidates += engine.path.map { ":goto \($0)" }
     candidates += Explanation.names(in: questionnaire).map { ":why \($0)" }
@@ -185,7 +206,7 @@ extension Interview {
       if question.type == .scale { candidates += Array(question.labels.values) }
     }
     var seen = Set<String>()
-    editor.setCompletions(candidates.filter { seen.insert($0).inserted })
+    return candidates.filter { seen.insert($0).inserted }
   }
 }
 

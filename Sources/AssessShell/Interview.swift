@@ -36,6 +36,11 @@ public final class Interview {
   var cameFromEnd = false
   /// Answers recorded in this sitting, newest last: (id, value before).
   var undoStack: [(id: String, before: Value?)] = []
+  /// The answers kept aside and the place of each question in its section, kept up to date from the
+  /// questions each answer touched (the path is never rebuilt for a step: issue 15).
+  var tracker = PathTracker()
+  /// The notes not shown yet, in order (`show` passes over those before the question asked).
+  var notesToShow: [Int]?
   /// The command that resumes this session, for the closing line.
   let resumeCommand: String
   /// How the person runs `assess` (`assess`, or a path when it is not on the PATH), for hints.
@@ -61,6 +66,7 @@ public final class Interview {
   /// Runs until the end of the questionnaire or until the person quits.
   public func run(resuming: Bool) throws(InterviewError) -> Outcome {
     header(resuming: resuming)
+    tracker.sync(with: engine)
     cursor = firstPending(after: nil)
     if resuming, let cursor {
       // Notes of the sections already done were read in an earlier sitting.
@@ -97,7 +103,7 @@ public final class Interview {
         try finish()
         return .completed
       }
-      if !engine.pathItems.contains(item) {
+      if !engine.isOnPath(item) {
         cursor = firstPending(after: nil)
         continue
       }
@@ -169,19 +175,18 @@ public final class Interview {
 
   /// Records an answer and says what it did to the path.
   func answer(_ id: String, _ value: Value) throws(InterviewError) {
-    let before = Set(engine.answersAside)
+    tracker.sync(with: engine)
     let previous = session.state.answers[id]
     var recorded = false
     try perform { recorded = try recorder.answer(id, value, by: who) }
     guard recorded else { return }
     undoStack.append((id, previous))
-    reportPathChange(before: before)
+    reportPathChange()
   }
 
-  func reportPathChange(before: Set<String>) {
-    let after = Set(engine.answersAside)
-    let fell = after.subtracting(before).sorted()
-    let back = before.subtracting(after).sorted()
+  /// Says which answers the last change put aside or brought back (the tracker was synced before it).
+  func reportPathChange() {
+    let (fell, back) = tracker.sync(with: engine)
     if !fell.isEmpty {
       out.line(
         out.dim(
@@ -200,9 +205,7 @@ public final class Interview {
 
   /// The next item to ask after `item`.
   func advance(from item: PathItem) {
-    let items = engine.pathItems
-    if walking, let index = items.firstIndex(of: item), index + 1 < items.count {
-      let next = items[index + 1]
+    if walking, engine.isOnPath(item), let next = engine.firstItem(after: item, where: { _ in true }) {
       if isPending(next) { walking = false }
       cursor = next
       return
@@ -219,14 +222,13 @@ public final class Interview {
 
   /// The first unanswered, unskipped, unparked item after `item` (or from the start), else before
   /// it; when only parked questions are left, the first of them: the interview comes back to them.
+  /// Costs the questions passed over, not the whole path.
   func firstPending(after item: PathItem?) -> PathItem? {
-    let items = engine.pathItems
     let parked = session.state.parked
     let open = { (candidate: PathItem) in self.isPending(candidate) && !parked.contains(candidate.id) }
-    let start = item.flatMap { items.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-    if let next = items[min(start, items.count)...].first(where: open) { return next }
-    if let earlier = items.first(where: open) { return earlier }
-    return items.first { isPending($0) && parked.contains($0.id) }
+    if let item, let next = engine.firstItem(after: item, where: open) { return next }
+    if let earlier = engine.firstItem(after: nil, where: open) { return earlier }
+    return engine.firstItem(after: nil) { isPending($0) && parked.contains($0.id) }
   }
 
   func goodbye() {

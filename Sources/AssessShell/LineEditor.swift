@@ -18,6 +18,17 @@ public protocol LineEditor: AnyObject {
   func readLine(prompt: String, initial: String?) -> LineEvent
   /// The candidates for tab completion of the whole line.
   func setCompletions(_ candidates: [String])
+  /// Tab completion of the whole line from candidates collected when Tab is pressed (`candidates`
+  /// is called then, on this thread, and not at all when Tab is not pressed); it replaces any list
+  /// given to `setCompletions(_:)`, and a later list replaces it.
+  func setCompletions(provider candidates: @escaping () -> [String])
   /// Adds an accepted line to the history.
   func addHistory(_ line: String)
+}
+
+extension LineEditor {
+  /// An editor that only takes a list is given the candidates now.
+  public func setCompletions(provider candidates: @escaping () -> [String]) {
+    setCompletions(candidates())
+  }
 }

@@ -39,6 +39,26 @@ public final class ReadlineEditor: LineEditor {
   }
 
   public func setCompletions(_ candidates: [String]) {
+    Self.provider = nil
+    assess_set_candidate_provider(nil)
+    Self.give(candidates)
+  }
+
+  /// The candidates are collected when Tab is pressed: the shim calls back (`assess_set_candidate_provider`).
+  public func setCompletions(provider candidates: @escaping () -> [String]) {
+    Self.give([])
+    Self.provider = candidates
+    assess_set_candidate_provider {
+      if let provider = ReadlineEditor.provider { ReadlineEditor.give(provider()) }
+    }
+  }
+
+  /// The provider of the prompt being read. Readline is one per process, its completion is called
+  /// on the thread reading the line, and only one editor reads at a time.
+  nonisolated(unsafe) private static var provider: (() -> [String])?
+
+  /// Hands `candidates` to the shim.
+  private static func give(_ candidates: [String]) {
     // Readline lists and inserts candidates as they are: one holding a control character or a bidi
     // override is left out (the option can still be chosen by its number).
     var pointers = candidates.filter(Self.isSafe).map { strdupOrNil($0) }
@@ -57,5 +77,5 @@ public final class ReadlineEditor: LineEditor {
   /// Whether readline may draw `text` as it is: nothing in it that the sanitizer would escape.
   static func isSafe(_ text: String) -> Bool { !text.unicodeScalars.contains(where: TerminalText.needsEscape) }
 
-  private func strdupOrNil(_ s: String) -> UnsafeMutablePointer<CChar>? { strdup(s) }
+  private static func strdupOrNil(_ s: String) -> UnsafeMutablePointer<CChar>? { strdup(s) }
 }

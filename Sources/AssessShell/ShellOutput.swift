@@ -12,9 +12,19 @@ public final class ShellOutput {
   /// Whether to use ANSI colour and bold.
   public let color: Bool
 
+  /// Where text goes instead of standard output (tests, benchmarks); `nil`: `Console.out`.
+  private let sink: ((String) -> Void)?
+
   /// Output to standard output.
   public init(color: Bool) {
     self.color = color
+    sink = nil
+  }
+
+  /// Output handed to `sink`, sanitized as `Console.out` would write it (for tests and benchmarks).
+  package init(color: Bool, sink: @escaping (String) -> Void) {
+    self.color = color
+    self.sink = sink
   }
 
   /// The terminal's width (80 when unknown, at least 40).
@@ -30,7 +40,11 @@ public final class ShellOutput {
   /// Writes text for a person through the output sink: control characters and bidi overrides in it
   /// are shown escaped; the styling of `style` is kept (`Console`).
   public func write(_ text: String) {
-    Console.out(text, terminator: "")
+    if let sink {
+      sink(Console.terminalText(text))
+    } else {
+      Console.out(text, terminator: "")
+    }
   }
 
   /// Writes a line, wrapped to the width, continuation lines indented by `indent`.

@@ -38,6 +38,10 @@ static volatile sig_atomic_t assess_got_sigcont = 0;
 static volatile sig_atomic_t assess_reading = 0;
 static char **assess_candidates = NULL;
 static int assess_candidate_count = 0;
+/// Called when Tab is pressed, before matching, to set the candidates (assess_set_candidates); NULL
+/// keeps the list given last. The interview's candidates include every id on the path, so they are
+/// collected only when asked for.
+static void (*assess_candidate_provider)(void) = NULL;
 
 static void assess_on_line(char *line) {
   assess_pending_line = line;
@@ -122,6 +126,7 @@ static char **assess_attempted_completion(const char *text, int start, int end) 
   (void)start;
   (void)end;
   rl_attempted_completion_over = 1;  // no file-name completion
+  if (assess_candidate_provider) assess_candidate_provider();
   return rl_completion_matches(text, assess_completion_generator);
 }
 
@@ -135,6 +140,9 @@ static inline void assess_readline_setup(void) {
   rl_completion_append_character = '\0';
   rl_basic_quote_characters = (char *)"";
 }
+
+/// Sets (or, with NULL, removes) the function that gives the candidates when Tab is pressed.
+static inline void assess_set_candidate_provider(void (*provider)(void)) { assess_candidate_provider = provider; }
 
 /// Replaces the completion candidates (copied). Out of memory, the candidates copied so far are kept
 /// (possibly none): completion offers fewer, nothing fails.

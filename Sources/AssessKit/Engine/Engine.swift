@@ -31,6 +31,8 @@ public struct Engine: Sendable {
   var pathMissing = 0
   /// How many node evaluations the last change took (for tests and benchmarks).
   package private(set) var lastEvaluationCount = 0
+  /// The questions the last change touched, for callers that keep something derived from the path.
+  package private(set) var questionChanges = QuestionChanges()
 
   /// Evaluates `answers` in full.
   ///
@@ -60,6 +62,7 @@ public struct Engine: Sendable {
     riskStates = Array(
       repeating: RiskState(raised: false, inherent: unrated, residual: nil, assumptions: []), count: q.risks.count)
     for node in graph.order { _ = evaluate(node) }
+    questionChanges = QuestionChanges()
     lastEvaluationCount = graph.order.count
     EngineWork.current?.add(graph.order.count)
   }
@@ -74,25 +77,35 @@ public struct Engine: Sendable {
     let value = value ?? .null
     if value.isNull { answers.values.removeValue(forKey: id) } else { answers.values[id] = value }
     let base = AnswerSet.splitInstance(id)?.question ?? id
-    guard let index = questionnaire.questionIndex[base] else { return }
-    propagate(from: graph.id(question: index))
+    guard let index = questionnaire.questionIndex[base] else {
+      questionChanges = QuestionChanges()  // an answer no question holds: callers rebuild
+      return
+    }
+    propagate(from: [graph.id(question: index)], setting: [index])
   }
 
   /// Sets several answers at once, then re-evaluates once.
   public mutating func set(_ changes: [String: Value?]) {
     var start: [Int] = []
+    var setting: [Int] = []
+    var unknown = false
     for (id, value) in changes {
       let value = value ?? .null
       if value.isNull { answers.values.removeValue(forKey: id) } else { answers.values[id] = value }
       let base = AnswerSet.splitInstance(id)?.question ?? id
-      if let index = questionnaire.questionIndex[base] { start.append(graph.id(question: index)) }
+      if let index = questionnaire.questionIndex[base] {
+        start.append(graph.id(question: index))
+        setting.append(index)
+      } else {
+        unknown = true
+      }
     }
-    propagate(from: start)
+    propagate(from: start, setting: setting)
+    if unknown { questionChanges = QuestionChanges() }
   }
 
-  private mutating func propagate(from node: Int) { propagate(from: [node]) }
-
-  private mutating func propagate(from start: [Int]) {
+  private mutating func propagate(from start: [Int], setting: [Int]) {
+    questionChanges.begin(setting: setting)
     var queue = MinHeap()
     var queued = Set<Int>()
     for node in start where queued.insert(graph.position[node]).inserted { queue.insert(graph.position[node]) }
@@ -175,6 +188,7 @@ public struct Engine: Sendable {
       questionVisible[i] != visible || questionValue[i] != value
       || !newInstances.elementsEqual(instances[i], by: { $0.option == $1.option && $0.value == $1.value })
     guard changed else { return false }
+    questionChanges.record(i)
     let before = pathShare(ofQuestion: i)
     let scales = graph.scalesOfQuestion[i]
     for s in scales where graph.exactScales[s] { runningTotals[s] -= points(ofQuestion: i, scale: s) }

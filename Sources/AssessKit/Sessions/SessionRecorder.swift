@@ -156,7 +156,7 @@ public final class SessionRecorder {
   /// resumed interview does not ask it again.
   /// - Throws: `SessionError` when the question is not on the path or is required.
   public func skip(_ question: String, by: String) throws(SessionError) {
-    guard let item = session.engine.pathItems.first(where: { $0.id == question }) else {
+    guard let item = session.engine.pathItem(id: question) else {
       throw SessionError(.invalid, "'\(question)' is not a question on the path of session '\(session.id)'")
     }
     guard !session.engine.isRequired(item) else {
@@ -171,7 +171,7 @@ public final class SessionRecorder {
   /// - Returns: whether the question was parked (`false` when it was optional and skipped).
   @discardableResult
   public func park(_ question: String, by: String) throws(SessionError) -> Bool {
-    guard let item = session.engine.pathItems.first(where: { $0.id == question }) else {
+    guard let item = session.engine.pathItem(id: question) else {
       throw SessionError(.invalid, "'\(question)' is not a question on the path of session '\(session.id)'")
     }
     guard session.engine.isRequired(item) else {
