@@ -75,10 +75,27 @@ enum EventLog {
     }
   }
 
+  /// The number of lines in `bytes` (a last line without a line end counts).
+  static func lineCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    var lines = 0
+    var start = 0
+    while start < bytes.count {
+      lines += 1
+      guard let found = memchr(base + start, 0x0A, bytes.count - start) else { break }
+      start = base.distance(to: UnsafeRawPointer(found)) + 1
+    }
+    return lines
+  }
+
   private static func parse(_ bytes: UnsafeRawBufferPointer, path: String, lenient: Bool) throws(StoreError)
     -> Parsed
   {
     var parsed = Parsed(chain: EventChain.Checker())
+    // Sized once: growing an array of events copies every event again at each doubling.
+    let lines = Self.lineCount(bytes)
+    parsed.events.reserveCapacity(lines)
+    parsed.lines.reserveCapacity(lines)
     var lineStart = 0
     var lineNumber = 0
     var nextSeq = 1

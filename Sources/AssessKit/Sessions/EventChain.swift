@@ -157,7 +157,7 @@ package enum EventChain {
     /// Adds the next event and its exact stored line.
     package mutating func add(_ event: SessionEvent, line: UnsafeRawBufferPointer) {
       defer {
-        previous = ChainLink(digest: LineHash.digest(line))
+        previous = LineHash.link(line)
         index += 1
       }
       guard event.link != nil || event.prev != nil else {
@@ -199,7 +199,7 @@ package enum EventChain {
     /// Passes over a line that cannot be read as an event (for `assess verify`, which reads on): the
     /// next event's link is checked against its bytes.
     package mutating func skip(line: UnsafeRawBufferPointer) {
-      previous = ChainLink(digest: LineHash.digest(line))
+      previous = LineHash.link(line)
     }
 
     /// Every broken link, oldest first, naming places by `places`.

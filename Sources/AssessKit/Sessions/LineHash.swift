@@ -15,4 +15,9 @@ enum LineHash {
     typealias Digest = [UInt8]
     static func digest(_ bytes: UnsafeRawBufferPointer) -> Digest { SHA256.digest(bytes) }
   #endif
+
+  /// The chain link to the line `bytes`: its SHA-256.
+  static func link(_ bytes: UnsafeRawBufferPointer) -> ChainLink {
+    digest(bytes).withUnsafeBytes { ChainLink(digestBytes: $0) }
+  }
 }
