@@ -113,32 +113,29 @@ enum EventLog {
       // A blank line (spaces only) is skipped; most lines start with `{`, so look further only when not.
       if line.isEmpty || (Self.isSpace(line[0]) && line.allSatisfy(Self.isSpace)) { continue }
       let valid = UTF8Check.firstInvalidByte(line) == nil
-      let event: SessionEvent
+      var decoded: SessionEvent?
+      var failure = ""
       do {
-        event =
+        decoded =
           valid
           ? try EventCodec.decode(bytes: line) : try EventCodec.decode(String(decoding: line, as: UTF8.self))
       } catch {
-        if isLast {
-          parsed.warnings.append(
-            "\(path):\(lineNumber): the last record is incomplete (the writer stopped while writing it) and was ignored"
-          )
-          continue
-        }
+        failure = error.message
+      }
+      if decoded == nil, isLast {
+        parsed.warnings.append(
+          "\(path):\(lineNumber): the last record is incomplete (the writer stopped while writing it) and was ignored"
+        )
+        continue
+      }
+      // Not an event, or not UTF-8 (said first: it is why a line reads oddly).
+      guard valid, let event = decoded else {
         let problem =
           valid
           ? LogProblem(
             event: lineNumber, place: "\(path):\(lineNumber)",
-            message: "\(error.message); the session cannot be read until it is repaired")
+            message: "\(failure); the session cannot be read until it is repaired")
           : invalidUTF8(line, path: path, lineNumber: lineNumber)
-        guard lenient else { throw StoreError(.corrupt, problem.description) }
-        parsed.unreadable.append(problem)
-        parsed.chain.skip(line: line)
-        nextSeq += 1
-        continue
-      }
-      if !valid {
-        let problem = invalidUTF8(line, path: path, lineNumber: lineNumber)
         guard lenient else { throw StoreError(.corrupt, problem.description) }
         parsed.unreadable.append(problem)
         parsed.chain.skip(line: line)

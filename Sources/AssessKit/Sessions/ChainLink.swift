@@ -83,12 +83,16 @@ package struct ChainLink: Sendable, Hashable {
   package var text: String {
     String(unsafeUninitializedCapacity: 64) { buffer in
       let digits: StaticString = "0123456789abcdef"
-      for (w, word) in [a, b, c, d].enumerated() {
+      func write(_ word: UInt64, at offset: Int) {
         for k in 0..<16 {
           let nibble = Int((word >> UInt64(60 - 4 * k)) & 0xF)
-          buffer[w * 16 + k] = digits.utf8Start[nibble]
+          buffer[offset + k] = digits.utf8Start[nibble]
         }
       }
+      write(a, at: 0)
+      write(b, at: 16)
+      write(c, at: 32)
+      write(d, at: 48)
       return 64
     }
   }

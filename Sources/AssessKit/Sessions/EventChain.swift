@@ -82,7 +82,7 @@ public enum ChainState: Sendable, Hashable {
 package enum EventChain {
   /// The SHA-256 of `bytes` as 64 lower-case hex digits.
   package static func hash(_ bytes: UnsafeRawBufferPointer) -> String {
-    hex(LineHash.digest(bytes))
+    LineHash.link(bytes).text
   }
 
   /// The SHA-256 of a line's UTF-8 bytes.
@@ -112,20 +112,6 @@ package enum EventChain {
       let linked = SessionEvent(seq: event.seq, at: event.at, by: event.by, kind: event.kind, prev: prev)
       prev = hash(EventCodec.encode(linked))
       return linked
-    }
-  }
-
-  fileprivate static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
-  fileprivate static func hex(_ digest: some Sequence<UInt8>) -> String {
-    String(unsafeUninitializedCapacity: 64) { buffer in
-      var i = 0
-      for byte in digest {
-        buffer[i] = digits[Int(byte >> 4)]
-        buffer[i + 1] = digits[Int(byte & 0x0F)]
-        i += 2
-      }
-      return i
     }
   }
 

@@ -11,7 +11,7 @@ public struct PinnedQuestionnaire: Sendable, Hashable {
   public init(text: String, format: String = "yaml") {
     self.text = text
     self.format = format
-    hash = "sha256:" + SHA256.hex(text)
+    hash = ContentHash.of(text)
   }
 }
 

@@ -1,7 +1,6 @@
-/// SHA-256 (FIPS 180-4), used for the content hash that pins a questionnaire.
-///
-/// Written here rather than taken from swift-crypto: one hash over a few kilobytes does not
-/// justify building BoringSSL on every CI run. Checked against the FIPS test vectors in the tests.
+/// SHA-256 (FIPS 180-4): the fallback of `LineHash` where the build has no swift-crypto (the fuzz
+/// build compiles AssessKit with `swiftc` alone), and the short store key of `StoreOpener`.
+/// Checked against the FIPS test vectors in the tests, and against swift-crypto's digests.
 package enum SHA256 {
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
