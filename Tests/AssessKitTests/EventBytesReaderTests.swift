@@ -40,7 +40,10 @@ import Testing
     let line =
       #"{"seq":3,"at":"2026-01-02T03:04:05Z","by":"a","type":"answered","question":"q","value":["x",1,true,null]}"#
     var copy = line
-    #expect(copy.withUTF8 { EventLineScanner.record(bytes: UnsafeRawBufferPointer($0)) } != nil)
+    var record = EventCodec.Record(seq: 0, at: "", by: "", type: "")
+    #expect(copy.withUTF8 { EventLineScanner.read(bytes: UnsafeRawBufferPointer($0), into: &record) })
+    #expect(record.seq == 3 && record.by == "a" && record.type == "answered" && record.question == "q")
+    #expect(record.time == Timestamp("2026-01-02T03:04:05Z"))
   }
 
   @Test(arguments: [

@@ -145,7 +145,8 @@ public enum EventCodec {
 
   /// Reads one line from its UTF-8 bytes (valid UTF-8: the caller checks), as `decode(_:)` reads its text.
   package static func decode(bytes: UnsafeRawBufferPointer) throws(DecodeError) -> SessionEvent {
-    if let fast = EventLineScanner.record(bytes: bytes) { return try decode(fast) }
+    var record = Record(seq: 0, at: "", by: "", type: "")
+    if EventLineScanner.read(bytes: bytes, into: &record) { return try decode(record) }
     return try decode(String(decoding: bytes, as: UTF8.self), scanning: false)
   }
 

@@ -1,13 +1,24 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension EventLineScanner {
   /// Reads a line straight into a record, without the intermediate dictionary of `scan`: the same
   /// subset and the same rules as `scan` then `Record(scanned:)` (a key given twice, a key `Record`
   /// does not have, a value of another type, anything outside the subset: `nil`, and the caller reads
   /// the line with `JSONDecoder`). `null` reads as absent, as `JSONDecoder` reads it for an optional.
-  static func record(bytes: UnsafeRawBufferPointer) -> EventCodec.Record? {
+  ///
+  /// It fills `record`, which starts empty, in place: a record is thirty fields, and returning one
+  /// (in an optional, then out of it) copied all of them several times a line.
+  static func read(bytes: UnsafeRawBufferPointer, into record: inout EventCodec.Record) -> Bool {
     var scanner = EventLineScanner(bytes: bytes)
-    guard let record = scanner.record() else { return nil }
+    guard scanner.record(&record) else { return false }
     scanner.skipSpace()
-    return scanner.i == bytes.count ? record : nil
+    return scanner.i == bytes.count
   }
 
   private static let keys = [
@@ -15,61 +26,86 @@ extension EventLineScanner {
     "name", "role", "risk", "fields", "summary", "from", "to", "aside", "reason", "cause", "proposed", "rater",
     "session", "residual", "override", "control", "decision", "prev",
   ]
-  private static let keyBytes: [[UInt8]] = keys.map { Array($0.utf8) }
+  /// Each key's length and its bytes as two little-endian words (the first eight bytes, then the rest,
+  /// zero-padded; every key is at most 16 bytes), grouped by length: a key is found by comparing two
+  /// words with the few keys of its length, not byte by byte with every key.
+  private static let keysByLength: [[(index: Int, low: UInt64, high: UInt64)]] = {
+    var table = [[(index: Int, low: UInt64, high: UInt64)]](repeating: [], count: 17)
+    for (index, key) in keys.enumerated() {
+      let bytes = Array(key.utf8)
+      table[bytes.count].append((index, word(bytes[...].prefix(8)), word(bytes.dropFirst(8))))
+    }
+    return table
+  }()
+
+  /// Up to eight bytes as a little-endian word, the first byte lowest, zero-padded.
+  private static func word<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+    var w: UInt64 = 0
+    for (shift, b) in bytes.enumerated() { w |= UInt64(b) << (8 * shift) }
+    return w
+  }
+
+  /// The `count` (at most 8) bytes of the line from `start` as a word, as `word(_:)` makes it: one load
+  /// when eight bytes are there to read (a key is always followed by more of the line).
+  private func word(at start: Int, count: Int) -> UInt64 {
+    guard start + 8 <= bytes.count, let base = bytes.baseAddress else {
+      return Self.word(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + count)]))
+    }
+    let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+    return count >= 8 ? w : w & ((1 << (8 * UInt64(count))) &- 1)
+  }
 
   /// The index in `keys` of the key whose text is `bytes[start..<end]` (no escapes), matched on the
   /// bytes without making a string.
   private func key(_ start: Int, _ end: Int) -> Int? {
     let count = end - start
-    for (k, key) in Self.keyBytes.enumerated() where key.count == count && key[0] == bytes[start] {
-      var same = true
-      for j in 1..<count where key[j] != bytes[start + j] {
-        same = false
-        break
-      }
-      if same { return k }
-    }
+    guard count < Self.keysByLength.count else { return nil }
+    let candidates = Self.keysByLength[count]
+    guard !candidates.isEmpty else { return nil }
+    let low = word(at: start, count: min(count, 8))
+    let high = count > 8 ? word(at: start + 8, count: count - 8) : 0
+    for candidate in candidates where candidate.low == low && candidate.high == high { return candidate.index }
     return nil
   }
 
   /// Reads a key: a string without escapes, as all of `Record`'s are.
   private mutating func key() -> Int? {
-    guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), let base = bytes.baseAddress else { return nil }
     let start = i + 1
-    var end = start
-    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
-    guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), end > start else { return nil }
+    // The closing quote; a backslash before it means an escape, which no key of `Record` has.
+    guard start < bytes.count, let found = memchr(base + start, 0x22, bytes.count - start) else { return nil }
+    let end = base.distance(to: UnsafeRawPointer(found))
+    guard end > start, memchr(base + start, 0x5C, end - start) == nil else { return nil }
     i = end + 1
     return key(start, end)
   }
 
-  private mutating func record() -> EventCodec.Record? {
+  private mutating func record(_ record: inout EventCodec.Record) -> Bool {
     skipSpace()
-    guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return nil }
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return false }
     i += 1
-    var record = EventCodec.Record(seq: 0, at: "", by: "", type: "")
     var seen: UInt64 = 0
     while true {
       skipSpace()
-      guard let k = key() else { return nil }
-      guard seen & (1 << k) == 0 else { return nil }
+      guard let k = key() else { return false }
+      guard seen & (1 << k) == 0 else { return false }
       seen |= 1 << k
       skipSpace()
-      guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
+      guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return false }
       i += 1
       if !readInPlace(k, into: &record) {
-        guard let node = value(), set(k, node, in: &record) else { return nil }
+        guard let node = value(), set(k, node, in: &record) else { return false }
       }
       skipSpace()
-      guard i < bytes.count else { return nil }
+      guard i < bytes.count else { return false }
       if bytes[i] == UInt8(ascii: ",") {
         i += 1
       } else if bytes[i] == UInt8(ascii: "}") {
         i += 1
         // seq, at, by and type are required.
-        return seen & 0b1111 == 0b1111 ? record : nil
+        return seen & 0b1111 == 0b1111
       } else {
-        return nil
+        return false
       }
     }
   }
@@ -80,15 +116,14 @@ extension EventLineScanner {
   private mutating func readInPlace(_ k: Int, into r: inout EventCodec.Record) -> Bool {
     guard k == 1 || k == 29 else { return false }
     skipSpace()
-    guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return false }
-    var end = i + 1
-    while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\\"),
-      bytes[end] != UInt8(ascii: "\"")
-    {
-      end += 1
-    }
-    guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return false }
-    let text = UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<end])
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), let base = bytes.baseAddress else { return false }
+    let start = i + 1
+    // The closing quote. The text before it is read as a timestamp or a digest, which accept neither
+    // a backslash (an escape) nor a control or non-ASCII byte: any of those, and the field is read
+    // as any other.
+    guard start < bytes.count, let found = memchr(base + start, 0x22, bytes.count - start) else { return false }
+    let end = base.distance(to: UnsafeRawPointer(found))
+    let text = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
     if k == 1 {
       guard let time = Timestamp(utf8: text) else { return false }
       r.time = time

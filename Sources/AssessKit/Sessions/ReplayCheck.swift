@@ -91,27 +91,37 @@ package enum ReplayCheck {
       accepted = AcceptedAnswers()
       return nil
     }
-    guard let current = q?.questionnaire else { return "the first event must be 'created'" }
+    // Read through the reference: binding the questionnaire itself would copy it (and retain every
+    // array it holds) for every event.
+    guard let inForce = q else { return "the first event must be 'created'" }
     switch event.kind {
     case .answered(let question, let value), .rated(let question, _, let value):
-      return answerProblem(question, value, in: current, accepted: &accepted)
+      // A pair already accepted is settled before the questionnaire is passed on (passing it copies it).
+      if accepted.contains(question, value) { return nil }
+      return answerProblem(question, value, in: inForce.questionnaire, accepted: &accepted)
     case .changed(let question, let old, let value):
-      if let problem = answerProblem(question, value, in: current, accepted: &accepted) { return problem }
+      if !accepted.contains(question, value),
+        let problem = answerProblem(question, value, in: inForce.questionnaire, accepted: &accepted)
+      {
+        return problem
+      }
       return oldProblem(question, old, state: state)
     case .cleared(let question, let old):
-      if let problem = SessionRules.unknownQuestion(question, in: current) { return problem }
+      if let problem = SessionRules.unknownQuestion(question, in: inForce.questionnaire) { return problem }
       return oldProblem(question, old, state: state)
     case .skipped(let question), .parked(let question), .flagSet(let question, _),
       .flagCleared(let question), .confirmed(let question), .noteAdded(let question?, _):
-      return SessionRules.unknownQuestion(question, in: current)
+      return SessionRules.unknownQuestion(question, in: inForce.questionnaire)
     case .treatmentEdited(let risk, let fields):
-      guard current.risks.contains(where: { $0.id == risk }) else {
-        return "'\(current.id)' has no risk '\(risk)'\(Suggestions.hint(for: risk, in: current.risks.map(\.id)))"
+      guard inForce.questionnaire.risks.contains(where: { $0.id == risk }) else {
+        return
+          "'\(inForce.questionnaire.id)' has no risk '\(risk)'\(Suggestions.hint(for: risk, in: inForce.questionnaire.risks.map(\.id)))"
       }
       return TreatmentEdits.fieldProblem(fields)
     case .migrated(let from, let to, _, _):
-      guard from == current.hash else {
-        return "it moves from questionnaire \(from.prefix(19)), but the session is on \(current.hash.prefix(19))"
+      guard from == inForce.questionnaire.hash else {
+        return
+          "it moves from questionnaire \(from.prefix(19)), but the session is on \(inForce.questionnaire.hash.prefix(19))"
       }
       guard let next = questionnaire(to) else { return "its questionnaire \(to.prefix(19)) is not pinned" }
       q = InForce(next)
