@@ -110,6 +110,20 @@ func median(runs: Int, inner: Int = 1, _ body: () -> Void) -> Double {
   return times[times.count / 2]
 }
 
+/// The median of `runs` timings of `body`, with `prepare` run before each outside the timing (to
+/// release what the run before made, so that a load is not charged with freeing the last one).
+func median(runs: Int, prepare: () -> Void, _ body: () -> Void) -> Double {
+  var times: [Double] = []
+  for _ in 0..<runs {
+    prepare()
+    let start = now()
+    body()
+    times.append(now() - start)
+  }
+  times.sort()
+  return times[times.count / 2]
+}
+
 /// The median of already-taken samples.
 func median(of samples: [Double]) -> Double {
   let sorted = samples.sorted()
