@@ -148,7 +148,9 @@ struct FastYAML {
 
   private mutating func blockMapping(_ n: Int) throws(Unsupported) -> YAMLNode {
     let start = here
+    // Room for five pairs (a question's usual keys), so that most mappings are one allocation, not four.
     var pairs: [YAMLNode] = []
+    pairs.reserveCapacity(10)
     var keys: Set<String> = []
     while true {
       guard indent == n, !dashHere else { throw Unsupported() }
@@ -165,6 +167,7 @@ struct FastYAML {
   private mutating func blockSequence(_ n: Int, indentless: Bool) throws(Unsupported) -> YAMLNode {
     let start = here
     var items: [YAMLNode] = []
+    items.reserveCapacity(4)
     while true {
       guard indent == n, dashHere else { throw Unsupported() }
       pos += 1
@@ -495,6 +498,7 @@ struct FastYAML {
     let start = here
     pos += 1
     var items: [YAMLNode] = []
+    items.reserveCapacity(4)
     skipSpaces()
     while peek() != UInt8(ascii: "]") {
       items.append(try flowNode())
@@ -514,6 +518,7 @@ struct FastYAML {
     let start = here
     pos += 1
     var pairs: [YAMLNode] = []
+    pairs.reserveCapacity(4)
     var keys: Set<String> = []
     skipSpaces()
     while peek() != UInt8(ascii: "}") {
