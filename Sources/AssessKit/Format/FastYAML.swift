@@ -35,7 +35,9 @@ struct FastYAML {
 
   /// The root node of `text`, or `nil` when the text is outside the subset (or not valid YAML).
   static func read(_ text: String) -> YAMLNode? {
-    var bytes = Array(text.utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 1)  // with the sentinel, so that it is not copied again
+    bytes.append(contentsOf: text.utf8)
     guard prescan(bytes) else { return nil }
     bytes.append(0)  // a sentinel: `peek` past the end reads 0
     var reader = FastYAML(bytes)

@@ -204,7 +204,8 @@ extension QuestionnaireBuilder {
       document.error("'score' of \(owner()) maps scale ids to points, e.g. {impact: 2}", node)
       return [:]
     }
-    var score: [Int: Double] = [:]
+    // Sized for its entries: a table of one grown to two hashed its entries again.
+    var score = [Int: Double](minimumCapacity: mapping.count)
     for (key, value) in mapping {
       let name = key.scalarText ?? ""
       guard let s = scaleIndex[name] else {

@@ -253,7 +253,7 @@ final class QuestionnaireBuilder {
 
   func warnAboutScales() {
     for (s, scale) in scales.enumerated()
-    where !questions.contains(where: { q in q.options.contains { $0.score[s] != nil } }) {
+    where !questions.indices.contains(where: { q in questions[q].options.contains { $0.score[s] != nil } }) {
       document.diagnostics.append(
         .warning("nothing adds to scale '\(scale.id)': no option has a score for it", at: scale.location))
     }
