@@ -208,7 +208,7 @@ extension QuestionnaireBuilder {
     var score = [Int: Double](minimumCapacity: mapping.count)
     for (key, value) in mapping {
       let name = key.scalarText ?? ""
-      guard let s = scaleIndex[name] else {
+      guard let s = scaleNumber(name) else {
         let hint = Suggestions.hint(for: name, in: scales.map(\.id))
         let known = scales.isEmpty ? " (the questionnaire declares no 'scales')" : hint
         document.error("'score' names no scale '\(name)'\(known)", key)
@@ -227,6 +227,14 @@ extension QuestionnaireBuilder {
       score[s] = points
     }
     return score
+  }
+
+  /// The index of the first scale named `name`, as `scaleIndex` has it: looked for among a few
+  /// scales without hashing the name (every score of every option names one).
+  func scaleNumber(_ name: String) -> Int? {
+    guard scales.count <= 8 else { return scaleIndex[name] }
+    for i in scales.indices where scales[i].id.isSameText(name) { return i }
+    return nil
   }
 
   func readBounds(_ reader: MappingReader, into question: inout Question) {
