@@ -35,7 +35,9 @@ struct FastYAML {
 
   /// The root node of `text`, or `nil` when the text is outside the subset (or not valid YAML).
   static func read(_ text: String) -> YAMLNode? {
-    var bytes = Array(text.utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 1)  // with the sentinel, so that it is not copied again
+    bytes.append(contentsOf: text.utf8)
     guard prescan(bytes) else { return nil }
     bytes.append(0)  // a sentinel: `peek` past the end reads 0
     var reader = FastYAML(bytes)
@@ -46,10 +48,19 @@ struct FastYAML {
   /// feeds), tabs, carriage returns, byte order marks, and YAML 1.1's other line breaks (U+0085,
   /// U+2028, U+2029).
   private static func prescan(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer(prescan)
+  }
+
+  private static func prescan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     let n = bytes.count
     while i < n {
       let b = bytes[i]
+      // Printable ASCII, nearly all of a text: nothing more to look at.
+      if b >= 0x20 && b < 0x7F {
+        i += 1
+        continue
+      }
       if b < 0x20 && b != 0x0A { return false }
       if b == 0x7F { return false }
       if b == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 || bytes[i + 1] < 0xA0 { return false }
@@ -76,18 +87,30 @@ struct FastYAML {
   }
 
   /// The column of the byte at `offset` on the current line (in Unicode scalars, from 1).
-  private func column(at offset: Int) -> Int {
+  ///
+  /// The last column found is kept: a later one on the same line is counted on from it, so that
+  /// a line of several scalars (`- {value: a, score: {impact: 1}}`) is read once, not once each.
+  private mutating func column(at offset: Int) -> Int {
     var column = 1
-    var i = lineStart
-    while i < offset {
-      if bytes[i] & 0xC0 != 0x80 { column += 1 }
-      i += 1
+    var from = lineStart
+    if lastColumn.lineStart == lineStart && lastColumn.offset <= offset {
+      column = lastColumn.column
+      from = lastColumn.offset
     }
+    column += bytes.withUnsafeBufferPointer { bytes in
+      var count = 0
+      for i in from..<offset where bytes[i] & 0xC0 != 0x80 { count += 1 }
+      return count
+    }
+    lastColumn = (lineStart, offset, column)
     return column
   }
 
+  /// The last column `column(at:)` found: the start of its line, its offset and its column.
+  private var lastColumn = (lineStart: -1, offset: 0, column: 1)
+
   /// The place of the cursor.
-  private var here: (line: Int, column: Int) { (line, column(at: pos)) }
+  private mutating func here() -> (line: Int, column: Int) { (line, column(at: pos)) }
 
   /// From the end of a line (or a comment), past blank and comment lines, to the first character
   /// of the next content line; sets `indent` (-1 at the end of the text).
@@ -147,8 +170,10 @@ struct FastYAML {
   }
 
   private mutating func blockMapping(_ n: Int) throws(Unsupported) -> YAMLNode {
-    let start = here
+    let start = here()
+    // Room for five pairs (a question's usual keys), so that most mappings are one allocation, not four.
     var pairs: [YAMLNode] = []
+    pairs.reserveCapacity(10)
     var keys: Set<String> = []
     while true {
       guard indent == n, !dashHere else { throw Unsupported() }
@@ -163,8 +188,9 @@ struct FastYAML {
   }
 
   private mutating func blockSequence(_ n: Int, indentless: Bool) throws(Unsupported) -> YAMLNode {
-    let start = here
+    let start = here()
     var items: [YAMLNode] = []
+    items.reserveCapacity(4)
     while true {
       guard indent == n, dashHere else { throw Unsupported() }
       pos += 1
@@ -317,31 +343,47 @@ struct FastYAML {
         next != 0x20, next != 0x0A, next != 0, !(flow && Self.isFlowIndicator(next))
       else { throw Unsupported() }
     }
-    var last = pos
-    while pos < end {
-      let b = bytes[pos]
-      if b == 0x0A { break }
-      if b == UInt8(ascii: ":") {
-        let next = peek(1)
-        if next == 0x20 || next == 0x0A || next == 0 {
-          if key { break }
-          throw Unsupported()  // a mapping inside a value: Yams's error
-        }
-        if flow {
-          if Self.isFlowIndicator(next) { break }
-          throw Unsupported()
-        }
-      }
-      if b == UInt8(ascii: "#") && bytes[pos - 1] == 0x20 { break }
-      if flow && Self.isFlowIndicator(b) { break }
-      pos += 1
-      if b != 0x20 { last = pos }
+    // The scan works on the bytes in place, with the cursor in a local: through `self` each byte
+    // cost a bounds check and a store (this loop reads most of a text).
+    let (stop, last, supported) = bytes.withUnsafeBufferPointer { bytes in
+      Self.plainEnd(bytes, from: start, end: end, flow: flow, key: key)
     }
-    guard last > start else { throw Unsupported() }
+    pos = stop
+    guard supported, last > start else { throw Unsupported() }
     // A comment in a flow collection means it goes on over lines; a key needs its colon.
     if flow && bytes[pos] == UInt8(ascii: "#") { throw Unsupported() }
     return .scalar(
       String(decoding: bytes[start..<last], as: UTF8.self), .plain, line: line, column: column(at: start))
+  }
+
+  /// Where a plain scalar starting at `start` stops, where its text ends (trailing spaces
+  /// dropped), and whether it is in the subset (a `: ` inside a value, or a `:` before a character
+  /// other than a flow indicator in flow, is not). `bytes[end]` is the sentinel 0.
+  private static func plainEnd(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, flow: Bool, key: Bool
+  ) -> (stop: Int, last: Int, supported: Bool) {
+    var pos = start
+    var last = start
+    while pos < end {
+      let b = bytes[pos]
+      if b == 0x0A { break }
+      if b == UInt8(ascii: ":") {
+        let next = bytes[pos + 1]  // at most the sentinel
+        if next == 0x20 || next == 0x0A || next == 0 {
+          if key { break }
+          return (pos, last, false)  // a mapping inside a value: Yams's error
+        }
+        if flow {
+          if isFlowIndicator(next) { break }
+          return (pos, last, false)
+        }
+      }
+      if b == UInt8(ascii: "#") && bytes[pos - 1] == 0x20 { break }
+      if flow && isFlowIndicator(b) { break }
+      pos += 1
+      if b != 0x20 { last = pos }
+    }
+    return (pos, last, true)
   }
 
   private mutating func quoted() throws(Unsupported) -> YAMLNode {
@@ -401,7 +443,7 @@ struct FastYAML {
 
   /// `|` or `>` (with `-` for strip), content lines indented more than `n`; leaves the cursor on the next content line.
   private mutating func blockScalar(parent n: Int) throws(Unsupported) -> YAMLNode {
-    let start = here
+    let start = here()
     let folded = peek() == UInt8(ascii: ">")
     pos += 1
     var strip = false
@@ -492,9 +534,10 @@ struct FastYAML {
   }
 
   private mutating func flowSequence() throws(Unsupported) -> YAMLNode {
-    let start = here
+    let start = here()
     pos += 1
     var items: [YAMLNode] = []
+    items.reserveCapacity(4)
     skipSpaces()
     while peek() != UInt8(ascii: "]") {
       items.append(try flowNode())
@@ -511,9 +554,10 @@ struct FastYAML {
   }
 
   private mutating func flowMapping() throws(Unsupported) -> YAMLNode {
-    let start = here
+    let start = here()
     pos += 1
     var pairs: [YAMLNode] = []
+    pairs.reserveCapacity(4)
     var keys: Set<String> = []
     skipSpaces()
     while peek() != UInt8(ascii: "}") {

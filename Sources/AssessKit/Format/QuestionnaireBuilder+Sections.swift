@@ -21,17 +21,21 @@ extension QuestionnaireBuilder {
   ]
 
   func readSections(_ nodes: [YAMLNode]) {
+    // Room for every question at once (the arrays of 100,000 questions were copied as they grew).
+    var count = 0
+    for node in nodes { count += node.value(forKey: "questions")?.sequenceItems?.count ?? 0 }
+    questions.reserveCapacity(questions.count + count)
+    questionWhen.reserveCapacity(questionWhen.count + count)
     for (n, node) in nodes.enumerated() {
-      let label = node.text(forKey: "id").map { "section '\($0)'" } ?? "section \(n + 1)"
       guard
         let reader = MappingReader(
-          node, in: document, what: label, allowed: Self.sectionKeys,
+          node, in: document, label: .section(node, index: n), allowed: Self.sectionKeys,
           required: ["id", "title", "questions"])
       else { continue }
       let first = questions.count
       let index = sections.count
       if let items = reader.list("questions") {
-        if items.isEmpty, let q = reader.node("questions") { document.error("\(label) has no questions", q) }
+        if items.isEmpty, let q = reader.node("questions") { document.error("\(reader.what) has no questions", q) }
         for item in items { readQuestion(item, section: index) }
       }
       sections.append(
@@ -43,14 +47,13 @@ extension QuestionnaireBuilder {
   }
 
   func readQuestion(_ node: YAMLNode, section: Int) {
-    let label = node.text(forKey: "id").map { "question '\($0)'" } ?? "a question"
     guard
       let reader = MappingReader(
-        node, in: document, what: label, allowed: Self.questionKeys,
+        node, in: document, label: .question(node), allowed: Self.questionKeys,
         required: ["id", "type", "prompt"])
     else { return }
     let id = reader.text("id") ?? ""
-    if id.contains(where: { "[]{}".contains($0) }), let idNode = reader.node("id") {
+    if Self.mayHoldBrackets(id), id.contains(where: { "[]{}".contains($0) }), let idNode = reader.node("id") {
       document.error("question id '\(id)' may not contain brackets or braces", idNode)
     }
     var type = QuestionType.text
@@ -123,10 +126,13 @@ extension QuestionnaireBuilder {
     }
     guard let items = reader.list("options") else { return }
     if items.isEmpty { document.error("\(reader.what) has an empty list of options", optionsNode) }
+    // Questions have a few options: they are compared with those kept so far, and hashed only
+    // from 16 on (a set per question was 4% of a load, most of it seeding the hasher).
     var seen: Set<String> = []
+    question.options.reserveCapacity(items.count)
     for item in items {
-      guard let option = readOption(item, of: reader.what, type: question.type) else { continue }
-      if !seen.insert(option.value).inserted {
+      guard let option = readOption(item, of: reader.node, type: question.type) else { continue }
+      if !Self.isNewOption(option.value, in: question.options, seen: &seen) {
         document.error("\(reader.what) has the option '\(option.value)' twice", item)
         continue
       }
@@ -142,14 +148,31 @@ extension QuestionnaireBuilder {
     }
   }
 
-  func readOption(_ node: YAMLNode, of owner: String, type: QuestionType) -> AnswerOption? {
+  /// Whether no option of `options` has the value `value` (`seen` holds their values once there are 16).
+  static func isNewOption(_ value: String, in options: [AnswerOption], seen: inout Set<String>) -> Bool {
+    if options.count < 16 {
+      for option in options where option.value == value { return false }
+      if options.count == 15 { seen = Set(options.map(\.value)) }
+      return true
+    }
+    return seen.insert(value).inserted
+  }
+
+  /// Whether a text may hold `[`, `]`, `{` or `}`: false when none of their bytes is in it (a
+  /// question's id is then read without going through its characters).
+  static func mayHoldBrackets(_ text: String) -> Bool {
+    text.utf8.contains { $0 == 0x5B || $0 == 0x5D || $0 == 0x7B || $0 == 0x7D }
+  }
+
+  func readOption(_ node: YAMLNode, of owner: YAMLNode, type: QuestionType) -> AnswerOption? {
     // Shorthand: a plain value is an option with that value as its label.
     if node.isScalar {
       return AnswerOption(
         value: node.string, label: yesnoLabel(node.string, type) ?? node.string, location: document.location(node))
     }
-    let label = node.text(forKey: "value").map { "option '\($0)' of \(owner)" } ?? "an option of \(owner)"
-    guard let reader = MappingReader(node, in: document, what: label, allowed: Self.optionKeys, required: ["value"])
+    guard
+      let reader = MappingReader(
+        node, in: document, label: .option(node, owner: owner), allowed: Self.optionKeys, required: ["value"])
     else {
       return nil
     }
@@ -165,7 +188,7 @@ extension QuestionnaireBuilder {
       }
     }
     if let scoreNode = reader.node("score") {
-      option.score = readScore(scoreNode, of: label)
+      option.score = readScore(scoreNode, of: reader.what)
     }
     return option
   }
@@ -176,15 +199,16 @@ extension QuestionnaireBuilder {
   }
 
   /// `{scale: points, ...}`.
-  func readScore(_ node: YAMLNode, of owner: String) -> [Int: Double] {
+  func readScore(_ node: YAMLNode, of owner: @autoclosure () -> String) -> [Int: Double] {
     guard let mapping = node.mappingPairs else {
-      document.error("'score' of \(owner) maps scale ids to points, e.g. {impact: 2}", node)
+      document.error("'score' of \(owner()) maps scale ids to points, e.g. {impact: 2}", node)
       return [:]
     }
-    var score: [Int: Double] = [:]
+    // Sized for its entries: a table of one grown to two hashed its entries again.
+    var score = [Int: Double](minimumCapacity: mapping.count)
     for (key, value) in mapping {
       let name = key.scalarText ?? ""
-      guard let s = scaleIndex[name] else {
+      guard let s = scaleNumber(name) else {
         let hint = Suggestions.hint(for: name, in: scales.map(\.id))
         let known = scales.isEmpty ? " (the questionnaire declares no 'scales')" : hint
         document.error("'score' names no scale '\(name)'\(known)", key)
@@ -203,6 +227,14 @@ extension QuestionnaireBuilder {
       score[s] = points
     }
     return score
+  }
+
+  /// The index of the first scale named `name`, as `scaleIndex` has it: looked for among a few
+  /// scales without hashing the name (every score of every option names one).
+  func scaleNumber(_ name: String) -> Int? {
+    guard scales.count <= 8 else { return scaleIndex[name] }
+    for i in scales.indices where scales[i].id.isSameText(name) { return i }
+    return nil
   }
 
   func readBounds(_ reader: MappingReader, into question: inout Question) {

@@ -135,25 +135,50 @@ final class QuestionnaireBuilder {
 
   /// Reports ids used twice: questions, scales, computed values and levels share one namespace.
   func checkIds() {
-    var seen: [String: (String, SourceLocation?)] = [:]
-    func claim(_ id: String, _ kind: String, _ location: SourceLocation?) {
-      if let (otherKind, otherLocation) = seen[id] {
-        let place = otherLocation.map { " at line \($0.line)" } ?? ""
-        document.diagnostics.append(
-          .error("duplicate id '\(id)': already used by the \(otherKind)\(place)", at: location))
-      } else {
-        seen[id] = (kind, location)
+    // Each id's first owner, by kind and index: its place is looked up only for a message, and no
+    // question is copied (a `for q in questions` copied each whole, a dozen references).
+    enum Owner: UInt8 {
+      case question, scale, computed, level
+      var name: String {
+        switch self {
+        case .question: return "question"
+        case .scale: return "scale"
+        case .computed: return "computed value"
+        case .level: return "level"
+        }
       }
     }
-    for q in questions { claim(q.id, "question", q.location) }
-    for s in scales { claim(s.id, "scale", s.location) }
-    for c in computed { claim(c.id, "computed value", c.location) }
-    for l in levels { claim(l.id, "level", l.location) }
-    for reserved in Token.keywords.sorted() where seen[reserved] != nil {
-      let location = seen[reserved]?.1
+    var seen: [String: (owner: Owner, index: Int)] = [:]
+    seen.reserveCapacity(questions.count + scales.count + computed.count + levels.count)
+    func location(_ owner: Owner, _ index: Int) -> SourceLocation? {
+      switch owner {
+      case .question: return questions[index].location
+      case .scale: return scales[index].location
+      case .computed: return computed[index].location
+      case .level: return levels[index].location
+      }
+    }
+    func claim(_ id: String, _ owner: Owner, _ index: Int) {
+      if let other = seen[id] {
+        let place = location(other.owner, other.index).map { " at line \($0.line)" } ?? ""
+        document.diagnostics.append(
+          .error(
+            "duplicate id '\(id)': already used by the \(other.owner.name)\(place)", at: location(owner, index)))
+      } else {
+        seen[id] = (owner, index)
+      }
+    }
+    for i in questions.indices { claim(questions[i].id, .question, i) }
+    for i in scales.indices { claim(scales[i].id, .scale, i) }
+    for i in computed.indices { claim(computed[i].id, .computed, i) }
+    for i in levels.indices { claim(levels[i].id, .level, i) }
+    for reserved in Token.keywords.sorted() {
+      guard let owner = seen[reserved] else { continue }
+      let location = location(owner.owner, owner.index)
       document.diagnostics.append(.error("'\(reserved)' is a reserved word and cannot be an id", at: location))
     }
     var sectionIds: [String: SourceLocation?] = [:]
+    sectionIds.reserveCapacity(sections.count)
     for s in sections {
       if let other = sectionIds[s.id] {
         let place = other.map { " at line \($0.line)" } ?? ""
@@ -163,6 +188,7 @@ final class QuestionnaireBuilder {
       }
     }
     var riskIds: [String: SourceLocation] = [:]
+    riskIds.reserveCapacity(risks.count)
     for r in risks {
       if let other = riskIds[r.id] {
         document.error("duplicate risk id '\(r.id)': already used at line \(other.line)", at: r.location)
@@ -179,7 +205,7 @@ final class QuestionnaireBuilder {
     // search per repeated question (that made a load of 100,000 questions quadratic).
     var firstIndex: [String: Int] = [:]
     firstIndex.reserveCapacity(questions.count)
-    for (i, question) in questions.enumerated() where firstIndex[question.id] == nil { firstIndex[question.id] = i }
+    for i in questions.indices where firstIndex[questions[i].id] == nil { firstIndex[questions[i].id] = i }
     for (q, (name, node)) in repeatNames.sorted(by: { $0.key < $1.key }) {
       guard let source = firstIndex[name] else {
         let hint = Suggestions.hint(for: name, in: questions.filter { $0.type == .multi }.map(\.id))
@@ -227,7 +253,7 @@ final class QuestionnaireBuilder {
 
   func warnAboutScales() {
     for (s, scale) in scales.enumerated()
-    where !questions.contains(where: { q in q.options.contains { $0.score[s] != nil } }) {
+    where !questions.indices.contains(where: { q in questions[q].options.contains { $0.score[s] != nil } }) {
       document.diagnostics.append(
         .warning("nothing adds to scale '\(scale.id)': no option has a score for it", at: scale.location))
     }
