@@ -9,6 +9,8 @@ struct QuestionnaireScope: ExpressionScope {
   var repeatTypes: [Int: ExprType] = [:]
   /// The range of each symbol's value, once the table is settled (`range(of:)` scanned the table).
   var ranges: [Symbol: ClosedRange<Double>]?
+  /// Conditions checked so far, once the names are settled (`nil` before).
+  var checked: CheckedExpressions?
 
   func lookup(_ name: String) -> NameInfo? {
     if let info = table[name] { return restricted(info, name) }
