@@ -23,7 +23,8 @@ extension QuestionnaireBuilder {
       if !repeated, let lo = questions[i].min, let hi = questions[i].max, lo <= hi { range = lo...hi }
       table[id] = NameInfo(
         symbol: .question(i), type: questionType == .note ? .any : type,
-        options: questionType == .single || questionType == .multi ? questions[i].optionValues : nil, range: range,
+        options: questionType == .single || questionType == .multi ? questions[i].options.map(\.value) : nil,
+        range: range,
         scored: questionType.hasOptions, kind: questionType == .note ? "note" : "question")
     }
     for (i, s) in scales.enumerated() where table[s.id] == nil {
@@ -41,11 +42,12 @@ extension QuestionnaireBuilder {
   }
 
   /// Checks `pending` in `scope`, reporting errors at their place; `nil` on error.
-  func compile(_ pending: PendingExpression?, in scope: QuestionnaireScope, expecting type: ExprType?, what: String)
-    -> Expression?
-  {
+  func compile(
+    _ pending: PendingExpression?, in scope: QuestionnaireScope, expecting type: ExprType?,
+    what: @autoclosure () -> String
+  ) -> Expression? {
     guard let pending else { return nil }
-    let location = document.location(ofOffset: 0, in: pending.node)
+    let location = startLocation(of: pending.node)
     if let entry = scope.checked?.reusable(pending.text, expecting: type, in: scope) {
       return Expression(source: pending.text, compiled: entry.compiled, type: entry.type, location: location)
     }
@@ -57,6 +59,7 @@ extension QuestionnaireBuilder {
         CheckedExpressions.Entry(compiled: compiled, type: resultType, resolved: resolved))
       return Expression(source: pending.text, compiled: compiled, type: resultType, location: location)
     case .failure(let errors):
+      let what = what()
       for error in errors {
         document.error("\(error.message) (in \(what))", at: document.location(ofOffset: error.offset, in: pending.node))
       }
@@ -64,10 +67,26 @@ extension QuestionnaireBuilder {
     }
   }
 
+  /// Where an expression's text starts: `document.location(ofOffset: 0, in: node)`, without making
+  /// the text before offset 0 (there is none) for the usual quoted or plain one-line value.
+  func startLocation(of node: YAMLNode) -> SourceLocation {
+    guard node.isScalar else { return document.location(node) }
+    switch node.style {
+    case .singleQuoted, .doubleQuoted:
+      var start = document.location(node)
+      start.column += 1
+      return start
+    case .literal, .folded:
+      return document.location(ofOffset: 0, in: node)
+    default:
+      return document.location(node)
+    }
+  }
+
   func compileExpressions(maxScores: [Double]) -> CompiledParts {
     var parts = CompiledParts()
     let placeholder = Expression.constant(0, location: nil)
-    var scope = QuestionnaireScope(table: [:], maxScores: maxScores)
+    let scope = QuestionnaireScope(table: [:], maxScores: maxScores)
     for (i, q) in questions.enumerated() {
       if let source = q.repeatOver {
         scope.repeatOptions[i] = questions[source].options.filter { !$0.exclusive }.map(\.value)
