@@ -181,7 +181,8 @@ extension QuestionnaireBuilder {
     // Risks read everything.
     scope.availability = { _ in nil }
     var ranges: [Symbol: ClosedRange<Double>] = [:]
-    for info in scope.table.values { ranges[info.symbol] = info.range }
+    // Only names with a range are entered: a lookup of any other finds none, as before.
+    for info in scope.table.values { if let range = info.range { ranges[info.symbol] = range } }
     scope.ranges = ranges
     for risk in risks {
       parts.risks.append(compileRisk(risk, scope: scope))
