@@ -8,6 +8,8 @@ package struct ExpressionChecker {
 
   private let scope: any ExpressionScope
   private(set) var errors: [ExpressionError] = []
+  /// The symbols names resolved to, in order.
+  private var resolved: [Symbol] = []
 
   /// Parses and checks `text` in `scope`.
   ///
@@ -19,6 +21,19 @@ package struct ExpressionChecker {
   package static func check(_ text: String, in scope: any ExpressionScope, expecting expected: ExprType?)
     -> Outcome
   {
+    var resolved: [Symbol] = []
+    return check(text, in: scope, expecting: expected, resolved: &resolved)
+  }
+
+  /// Parses and checks `text` in `scope`, as `check(_:in:expecting:)`, and gives in `resolved` every
+  /// symbol a name resolved to (the only places where the scope's availability rule was applied).
+  ///
+  /// The outcome depends only on the text, the expected type, the scope's names and whether each of
+  /// those symbols is available; so a success holds again wherever they all are (the loader checks
+  /// a repeated condition once).
+  package static func check(
+    _ text: String, in scope: any ExpressionScope, expecting expected: ExprType?, resolved: inout [Symbol]
+  ) -> Outcome {
     let expr: Expr
     do {
       expr = try ExpressionParser.parse(text)
@@ -27,6 +42,7 @@ package struct ExpressionChecker {
     }
     var checker = ExpressionChecker(scope: scope)
     let (compiled, type) = checker.check(expr)
+    resolved = checker.resolved
     if let expected, checker.errors.isEmpty, !type.fits(expected) {
       checker.errors.append(ExpressionError("expected \(expected), but this is \(type)", at: expr.offset))
     }
@@ -96,6 +112,7 @@ package struct ExpressionChecker {
         errors.append(ExpressionError(reason, at: offset))
         return nil
       }
+      resolved.append(info.symbol)
       return info
     }
     if CompiledExpr.Function(rawValue: name) != nil {

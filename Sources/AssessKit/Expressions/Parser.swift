@@ -46,13 +46,21 @@ package struct ExpressionParser {
 
   private mutating func leave() { nesting -= 1 }
 
-  /// A node over `children`, refused when the tree would grow taller than `maxDepth`.
-  private func node(_ kind: Expr.Kind, at offset: Int, operatorAt: Int? = nil, over children: [Built])
+  /// A node over children at most `childHeight` tall (0 for none), refused when the tree would grow
+  /// taller than `maxDepth`.
+  private func node(_ kind: Expr.Kind, at offset: Int, operatorAt: Int? = nil, over childHeight: Int)
     throws(ExpressionError) -> Built
   {
-    let height = 1 + (children.map(\.height).max() ?? 0)
+    let height = 1 + childHeight
     if height > Self.maxDepth { throw Self.tooDeep(at: operatorAt ?? offset) }
     return (Expr(kind, at: offset, operatorAt: operatorAt), height)
+  }
+
+  /// The height of the tallest of `built`, 0 for none.
+  private static func tallest(_ built: [Built]) -> Int {
+    var height = 0
+    for item in built where item.height > height { height = item.height }
+    return height
   }
 
   private func leaf(_ kind: Expr.Kind, at offset: Int) -> Built { (Expr(kind, at: offset), 1) }
@@ -83,7 +91,8 @@ package struct ExpressionParser {
       let op = advance()
       let right = try parseAnd()
       left = try node(
-        .binary(.or, left.expr, right.expr), at: left.expr.offset, operatorAt: op.offset, over: [left, right])
+        .binary(.or, left.expr, right.expr), at: left.expr.offset, operatorAt: op.offset,
+        over: Swift.max(left.height, right.height))
     }
     return left
   }
@@ -94,7 +103,8 @@ package struct ExpressionParser {
       let op = advance()
       let right = try parseNot()
       left = try node(
-        .binary(.and, left.expr, right.expr), at: left.expr.offset, operatorAt: op.offset, over: [left, right])
+        .binary(.and, left.expr, right.expr), at: left.expr.offset, operatorAt: op.offset,
+        over: Swift.max(left.height, right.height))
     }
     return left
   }
@@ -105,14 +115,23 @@ package struct ExpressionParser {
       try enter(at: op.offset)
       defer { leave() }
       let operand = try parseNot()
-      return try node(.unary(.not, operand.expr), at: op.offset, over: [operand])
+      return try node(.unary(.not, operand.expr), at: op.offset, over: operand.height)
     }
     return try parseComparison()
   }
 
   private mutating func comparisonOperator() -> Expr.BinaryOp? {
     switch current.kind {
-    case .symbol(let s): return Expr.BinaryOp(rawValue: s).flatMap { $0.isComparison ? $0 : nil }
+    case .symbol(let s):
+      switch s {
+      case "==": return .equal
+      case "!=": return .notEqual
+      case "<": return .less
+      case "<=": return .lessEqual
+      case ">": return .greater
+      case ">=": return .greaterEqual
+      default: return nil
+      }
     case .keyword("in"): return .in
     case .keyword("contains"): return .contains
     default: return nil
@@ -129,7 +148,8 @@ package struct ExpressionParser {
         "comparisons do not chain; join them with 'and' (or add parentheses)", at: current.offset)
     }
     return try node(
-      .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
+      .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset,
+      over: Swift.max(left.height, right.height))
   }
 
   private mutating func parseAdditive() throws(ExpressionError) -> Built {
@@ -139,7 +159,8 @@ package struct ExpressionParser {
       let op: Expr.BinaryOp = opToken.kind == .symbol("+") ? .add : .subtract
       let right = try parseMultiplicative()
       left = try node(
-        .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
+        .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset,
+        over: Swift.max(left.height, right.height))
     }
     return left
   }
@@ -151,7 +172,8 @@ package struct ExpressionParser {
       let op: Expr.BinaryOp = opToken.kind == .symbol("*") ? .multiply : .divide
       let right = try parseUnary()
       left = try node(
-        .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset, over: [left, right])
+        .binary(op, left.expr, right.expr), at: left.expr.offset, operatorAt: opToken.offset,
+        over: Swift.max(left.height, right.height))
     }
     return left
   }
@@ -163,7 +185,7 @@ package struct ExpressionParser {
       defer { leave() }
       let operand = try parseUnary()
       if case .literal(.number(let n)) = operand.expr.kind { return leaf(.literal(.number(-n)), at: op.offset) }
-      return try node(.unary(.negate, operand.expr), at: op.offset, over: [operand])
+      return try node(.unary(.negate, operand.expr), at: op.offset, over: operand.height)
     }
     return try parsePrimary()
   }
@@ -190,7 +212,7 @@ package struct ExpressionParser {
           }
         }
         try expect(")", context: "to close the arguments of '\(name)'")
-        return try node(.call(name, arguments.map(\.expr)), at: token.offset, over: arguments)
+        return try node(.call(name, arguments.map(\.expr)), at: token.offset, over: Self.tallest(arguments))
       }
       return leaf(.name(name), at: token.offset)
     case .symbol("("):
@@ -211,7 +233,7 @@ package struct ExpressionParser {
         }
       }
       try expect("]", context: "to close the list")
-      return try node(.list(items.map(\.expr)), at: token.offset, over: items)
+      return try node(.list(items.map(\.expr)), at: token.offset, over: Self.tallest(items))
     case .end:
       throw ExpressionError("the expression ends too early", at: token.offset)
     default:

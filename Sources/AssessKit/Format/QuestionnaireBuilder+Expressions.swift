@@ -7,16 +7,25 @@ extension QuestionnaireBuilder {
 
   /// Every name with its type, for the checker.
   func nameTable(computedTypes: [ExprType]) -> [String: NameInfo] {
+    // Sized once for every name, and the questions read in place (not copied whole, field by field).
+    let questions = self.questions
     var table: [String: NameInfo] = [:]
-    for (i, q) in questions.enumerated() where table[q.id] == nil {
+    table.reserveCapacity(questions.count + scales.count + computed.count + levels.count)
+    for i in questions.indices {
+      let id = questions[i].id
+      guard table[id] == nil else { continue }
+      let questionType = questions[i].type
+      let repeated = questions[i].repeatOver != nil
       // A question of an unknown type reads as anything, so its one error is not followed by others.
-      var type = untyped.contains(i) ? .any : q.type.valueType
-      if q.repeatOver != nil { type = .list(type) }
-      let range = q.min.flatMap { lo in q.max.flatMap { hi in lo <= hi ? lo...hi : nil } }
-      table[q.id] = NameInfo(
-        symbol: .question(i), type: q.type == .note ? .any : type,
-        options: q.type == .single || q.type == .multi ? q.optionValues : nil, range: q.repeatOver == nil ? range : nil,
-        scored: q.type.hasOptions, kind: q.type == .note ? "note" : "question")
+      var type = !untyped.isEmpty && untyped.contains(i) ? .any : questionType.valueType
+      if repeated { type = .list(type) }
+      var range: ClosedRange<Double>? = nil
+      if !repeated, let lo = questions[i].min, let hi = questions[i].max, lo <= hi { range = lo...hi }
+      table[id] = NameInfo(
+        symbol: .question(i), type: questionType == .note ? .any : type,
+        options: questionType == .single || questionType == .multi ? questions[i].options.map(\.value) : nil,
+        range: range,
+        scored: questionType.hasOptions, kind: questionType == .note ? "note" : "question")
     }
     for (i, s) in scales.enumerated() where table[s.id] == nil {
       table[s.id] = NameInfo(symbol: .scale(i), type: .number, range: 0...Swift.max(0, s.maxScore), kind: "scale")
@@ -33,15 +42,24 @@ extension QuestionnaireBuilder {
   }
 
   /// Checks `pending` in `scope`, reporting errors at their place; `nil` on error.
-  func compile(_ pending: PendingExpression?, in scope: QuestionnaireScope, expecting type: ExprType?, what: String)
-    -> Expression?
-  {
+  func compile(
+    _ pending: PendingExpression?, in scope: QuestionnaireScope, expecting type: ExprType?,
+    what: @autoclosure () -> String
+  ) -> Expression? {
     guard let pending else { return nil }
-    let location = document.location(ofOffset: 0, in: pending.node)
-    switch ExpressionChecker.check(pending.text, in: scope, expecting: type) {
+    let location = startLocation(of: pending.node)
+    if let entry = scope.checked?.reusable(pending.text, expecting: type, in: scope) {
+      return Expression(source: pending.text, compiled: entry.compiled, type: entry.type, location: location)
+    }
+    var resolved: [Symbol] = []
+    switch ExpressionChecker.check(pending.text, in: scope, expecting: type, resolved: &resolved) {
     case .success(let compiled, let resultType):
+      scope.checked?.remember(
+        pending.text, expecting: type,
+        CheckedExpressions.Entry(compiled: compiled, type: resultType, resolved: resolved))
       return Expression(source: pending.text, compiled: compiled, type: resultType, location: location)
     case .failure(let errors):
+      let what = what()
       for error in errors {
         document.error("\(error.message) (in \(what))", at: document.location(ofOffset: error.offset, in: pending.node))
       }
@@ -49,10 +67,26 @@ extension QuestionnaireBuilder {
     }
   }
 
+  /// Where an expression's text starts: `document.location(ofOffset: 0, in: node)`, without making
+  /// the text before offset 0 (there is none) for the usual quoted or plain one-line value.
+  func startLocation(of node: YAMLNode) -> SourceLocation {
+    guard node.isScalar else { return document.location(node) }
+    switch node.style {
+    case .singleQuoted, .doubleQuoted:
+      var start = document.location(node)
+      start.column += 1
+      return start
+    case .literal, .folded:
+      return document.location(ofOffset: 0, in: node)
+    default:
+      return document.location(node)
+    }
+  }
+
   func compileExpressions(maxScores: [Double]) -> CompiledParts {
     var parts = CompiledParts()
     let placeholder = Expression.constant(0, location: nil)
-    var scope = QuestionnaireScope(table: [:], maxScores: maxScores)
+    let scope = QuestionnaireScope(table: [:], maxScores: maxScores)
     for (i, q) in questions.enumerated() {
       if let source = q.repeatOver {
         scope.repeatOptions[i] = questions[source].options.filter { !$0.exclusive }.map(\.value)
@@ -113,6 +147,8 @@ extension QuestionnaireBuilder {
         Level(id: l.id, title: l.title, value: expression ?? placeholder, bands: l.bands, location: l.location))
     }
     // Conditions of sections and questions: they may read only what is settled before the question.
+    // From here on the names are settled: a condition written again is checked once.
+    scope.checked = CheckedExpressions()
     for (si, section) in sections.enumerated() {
       let first = section.questions.lowerBound
       scope.availability = { symbol in
@@ -121,23 +157,32 @@ extension QuestionnaireBuilder {
       sections[si].when = compile(
         sectionWhen[si], in: scope, expecting: .bool, what: "the condition of section '\(section.id)'")
       for qi in section.questions {
-        let q = questions[qi]
+        // Most questions have no condition: nothing to set up for them.
+        let when = questionWhen[qi]
+        let required = questionRequired.isEmpty ? nil : questionRequired[qi]
+        guard when != nil || required != nil else { continue }
+        let id = questions[qi].id
         scope.availability = { symbol in
-          if case .question(let j) = symbol, j == qi { return "the condition of '\(q.id)' cannot read its own answer" }
+          if case .question(let j) = symbol, j == qi { return "the condition of '\(id)' cannot read its own answer" }
           if case .instance(let j, _) = symbol, j == qi {
-            return "the condition of '\(q.id)' cannot read its own answer"
+            return "the condition of '\(id)' cannot read its own answer"
           }
-          return self.unavailableBefore(qi, symbol, lastQuestion: lastQuestion, what: "'\(q.id)'")
+          return self.unavailableBefore(qi, symbol, lastQuestion: lastQuestion, what: "'\(id)'")
         }
-        questions[qi].when = compile(questionWhen[qi], in: scope, expecting: .bool, what: "the condition of '\(q.id)'")
-        questions[qi].requiredWhen = compile(
-          questionRequired[qi], in: scope, expecting: .bool, what: "the 'required' condition of '\(q.id)'")
+        if let when {
+          questions[qi].when = compile(when, in: scope, expecting: .bool, what: "the condition of '\(id)'")
+        }
+        if let required {
+          questions[qi].requiredWhen = compile(
+            required, in: scope, expecting: .bool, what: "the 'required' condition of '\(id)'")
+        }
       }
     }
     // Risks read everything.
     scope.availability = { _ in nil }
     var ranges: [Symbol: ClosedRange<Double>] = [:]
-    for info in scope.table.values { ranges[info.symbol] = info.range }
+    // Only names with a range are entered: a lookup of any other finds none, as before.
+    for info in scope.table.values { if let range = info.range { ranges[info.symbol] = range } }
     scope.ranges = ranges
     for risk in risks {
       parts.risks.append(compileRisk(risk, scope: scope))
@@ -170,7 +215,7 @@ extension QuestionnaireBuilder {
 
   /// For each scale, the questions that can add to it.
   func questionsContributing() -> [[Int]] {
-    scales.indices.map { s in questions.indices.filter { q in questions[q].options.contains { $0.score[s] != nil } } }
+    Questionnaire.scaleContributors(of: questions, scaleCount: scales.count)
   }
 
   private func compileRisk(_ risk: PendingRisk, scope: QuestionnaireScope) -> Risk {

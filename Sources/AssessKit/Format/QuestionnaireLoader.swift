@@ -232,19 +232,34 @@ final class QuestionnaireBuilder {
   /// The static maximum of each scale, as the Canada AIA computes it: every question that can
   /// contribute, at its highest-scoring answer, whatever the conditions.
   func computeMaxScores() -> [Double] {
+    // In place, without arrays made per question and scale; sums in the same order as ever.
+    let questions = self.questions
     var totals = [Double](repeating: 0, count: scales.count)
-    for question in questions {
-      for s in scales.indices {
-        let best: Double
-        switch question.type {
-        case .multi:
-          let additive = question.options.filter { !$0.exclusive }.map { max(0, $0.score[s] ?? 0) }.reduce(0, +)
-          let exclusive = question.options.filter(\.exclusive).map { $0.score[s] ?? 0 }.max() ?? 0
-          best = max(additive, exclusive)
-        default:
-          best = max(0, question.options.map { $0.score[s] ?? 0 }.max() ?? 0)
+    for q in questions.indices where !questions[q].options.isEmpty {
+      var instances = 1.0
+      if let source = questions[q].repeatOver {
+        var count = 0
+        for option in questions[source].options where !option.exclusive { count += 1 }
+        instances = Double(count)
+      }
+      let multi = questions[q].type == .multi
+      for s in totals.indices {
+        var best = 0.0
+        if multi {
+          var additive = 0.0
+          var exclusive: Double? = nil
+          for option in questions[q].options {
+            let score = option.score[s] ?? 0
+            if option.exclusive {
+              exclusive = Swift.max(exclusive ?? score, score)
+            } else {
+              additive = additive + Swift.max(0, score)
+            }
+          }
+          best = Swift.max(additive, exclusive ?? 0)
+        } else {
+          for option in questions[q].options { best = Swift.max(best, option.score[s] ?? 0) }
         }
-        let instances = question.repeatOver.map { Double(questions[$0].options.filter { !$0.exclusive }.count) } ?? 1
         totals[s] += best * instances
       }
     }

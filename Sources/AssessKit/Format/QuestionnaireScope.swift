@@ -1,5 +1,8 @@
 /// The names a questionnaire's expressions can use, with a rule for which are available where.
-struct QuestionnaireScope: ExpressionScope {
+///
+/// A class: the checker holds it as `any ExpressionScope` for every expression, and a reference
+/// fits that existential as it is, where the struct it was had to be copied into a box each time.
+final class QuestionnaireScope: ExpressionScope {
   var table: [String: NameInfo]
   var maxScores: [Double]
   /// Why a symbol cannot be used at this place, or `nil` when it can.
@@ -9,6 +12,13 @@ struct QuestionnaireScope: ExpressionScope {
   var repeatTypes: [Int: ExprType] = [:]
   /// The range of each symbol's value, once the table is settled (`range(of:)` scanned the table).
   var ranges: [Symbol: ClosedRange<Double>]?
+  /// Conditions checked so far, once the names are settled (`nil` before).
+  var checked: CheckedExpressions?
+
+  init(table: [String: NameInfo], maxScores: [Double]) {
+    self.table = table
+    self.maxScores = maxScores
+  }
 
   func lookup(_ name: String) -> NameInfo? {
     if let info = table[name] { return restricted(info, name) }

@@ -67,14 +67,10 @@ public struct Questionnaire: Sendable {
     self.questions = questions
     self.risks = risks
     var index: [String: Int] = [:]
-    for (i, q) in questions.enumerated() where index[q.id] == nil { index[q.id] = i }
+    index.reserveCapacity(questions.count)
+    for i in questions.indices where index[questions[i].id] == nil { index[questions[i].id] = i }
     questionIndex = index
-    var contributors = [[Int]](repeating: [], count: scales.count)
-    for (i, q) in questions.enumerated() {
-      let touched = Set(q.options.flatMap { $0.score.keys })
-      for s in touched.sorted() where s < scales.count { contributors[s].append(i) }
-    }
-    self.contributors = contributors
+    contributors = Self.scaleContributors(of: questions, scaleCount: scales.count)
   }
 
   /// The question with this id.
