@@ -6,6 +6,7 @@ import Foundation
 ///   load N     load and check a synthetic questionnaire of N questions
 ///   step N     1,000 interview steps on a leaf question of N questions
 ///   json N [R] the path and JSON result of N questions, written R times (JSONProfile.swift)
+///   loadtime N five loads of N questions, each timed alone (wall and CPU), the last one released first
 ///   log N      read a chained session of N events through the file store (LogProfile.swift)
 ///   aia        import and check the AIA, then evaluate and serialize every stored answer set
 ///   batch N    import the AIA, then `evaluate --batch`'s work on N answer lines (the stored sets repeated)
@@ -25,6 +26,21 @@ import Foundation
     for i in 0..<1000 { sink &+= interviewStep(&engine, leaf, .string(["a", "b", "c"][i % 3])) }
     print(sink)
   case "log": profileLog(n)
+  case "loadtime":
+    let yaml = syntheticQuestionnaire(questions: n)
+    var loaded: Questionnaire?
+    for _ in 0..<5 {
+      loaded = nil  // released outside the timing, as the bench's row does
+      var t0 = timespec()
+      var t1 = timespec()
+      clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0)
+      let start = Date()
+      loaded = QuestionnaireLoader.load(text: yaml, file: "synthetic.yaml").questionnaire
+      clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1)
+      let cpu = Double(t1.tv_sec - t0.tv_sec) + Double(t1.tv_nsec - t0.tv_nsec) / 1e9
+      print(
+        String(format: "wall %.3f s cpu %.3f s", Date().timeIntervalSince(start), cpu), loaded?.questions.count ?? 0)
+    }
   case "events":
     // N answer events (as a long session's log), decoded and replayed.
     var lines: [String] = []
