@@ -57,7 +57,7 @@ import Testing
       }
     }
     // Most values of these kinds are the usual kind: the quick path is taken, and not for everything.
-    #expect(fast > 100 && slow > 100, "\(file): \(fast) quick, \(slow) left to the checker")
+    #expect(fast > 20 && slow > 20, "\(file): \(fast) quick, \(slow) left to the checker")
   }
 
   /// What `evaluate --batch` printed before the usual line's path: each line scanned (or decoded),
@@ -98,19 +98,25 @@ import Testing
   /// duplicate, an unknown or misspelt key, an instance id, a value in another case, a bad value.
   static func line(_ q: Questionnaire, _ random: inout SplitMix64) -> String {
     var pairs: [(String, Value)] = []
-    for id in RandomAnswers.ids(in: q) {
+    // Half the lines leave repeated questions out: an instance key sends a line to the full path.
+    let plain = random.next() % 2 == 0
+    for id in RandomAnswers.ids(in: q) where !plain || AnswerSet.splitInstance(id) == nil {
       if let v = RandomAnswers.value(for: id, in: q, using: &random) { pairs.append((id, v)) }
     }
-    if random.next() % 2 == 0 { pairs.append((pairs.first?.0 ?? "x", .null)) }
+    if random.next() % 4 == 0 { pairs.append((pairs.first?.0 ?? "x", .null)) }
     if !pairs.isEmpty {
       let k = Int(random.next() % UInt64(pairs.count))
-      switch random.next() % 12 {
+      switch random.next() % 20 {
       case 0: pairs.append(pairs[k])
       case 1: pairs.append(("no-such-question", .string("x")))
       case 2: pairs[k].1 = .string("not an option")
       case 3: if case .string(let s) = pairs[k].1 { pairs[k].1 = .string(s.uppercased()) }
       case 4: pairs[k].1 = .list([.list([])])
       case 5: pairs[k].1 = .number(-1e9)
+      case 6, 7:
+        // The same key again with another value (the decoder keeps the first).
+        let again = RandomAnswers.value(for: pairs[k].0, in: q, using: &random) ?? .string("x")
+        pairs.append((pairs[k].0, again == pairs[k].1 ? .string("other") : again))
       default: break
       }
     }
@@ -130,9 +136,16 @@ import Testing
   func everyLineGivesWhatTheFullPathGives(file: String) throws {
     let q = try IncrementalStateTests.builtin(file)
     var random = SplitMix64(seed: testSeed(21))
-    var lines = (0..<150).map { _ in Self.line(q, &random) }
+    var lines = (0..<200).map { _ in Self.line(q, &random) }
     lines += ["", "   ", "{}", "[1]", #"{"a":"x\"y"}"#, "not json"]
     #expect(Self.batch(q, lines) == Self.reference(q, lines))
+    // Both paths are taken, each for many lines.
+    let batch = BatchEvaluator(q)
+    var seen = [Int32](repeating: 0, count: q.questions.count)
+    let usual = lines.enumerated().filter { k, line in
+      Array(line.utf8).withUnsafeBufferPointer { batch.usualAnswers($0, number: k + 1, seen: &seen) != nil }
+    }.count
+    #expect(usual > 20 && usual < lines.count - 20, "\(file): \(usual) of \(lines.count) lines took the usual path")
   }
 
   @Test func theStoredAIALinesGiveWhatTheFullPathGives() throws {
@@ -151,5 +164,20 @@ import Testing
       #expect(usual != nil, "line \(k + 1)")
     }
     #expect(Self.batch(q, lines) == Self.reference(q, lines))
+  }
+
+  @Test(arguments: builtins)
+  func theIdTableFindsEachQuestionByItsBytesAndNothingElse(file: String) throws {
+    let q = try IncrementalStateTests.builtin(file)
+    let table = QuestionIdTable(q)
+    func find(_ key: String) -> Int? { Array(key.utf8).withUnsafeBufferPointer { table.index(of: $0) } }
+    for (i, question) in q.questions.enumerated() {
+      #expect(find(question.id) == i, "\(question.id)")
+      for other in [question.id + "x", String(question.id.dropLast()), "x" + question.id, question.id.uppercased()]
+      where q.questionIndex[other] == nil {
+        #expect(find(other) == nil, "\(other)")
+      }
+    }
+    #expect(find("") == nil)
   }
 }

@@ -40,22 +40,31 @@ package struct BatchEvaluator: Sendable {
   package func run(
     _ input: [UInt8], into out: inout JSONWriter, flushAt: Int = 1 << 16, flush: (inout JSONWriter) -> Void
   ) -> Int {
+    input.withUnsafeBufferPointer { run($0, into: &out, flushAt: flushAt, flush: flush) }
+  }
+
+  /// `run` over bytes in place (the text of the answers file, without copying it into an array).
+  package func run(
+    _ bytes: UnsafeBufferPointer<UInt8>, into out: inout JSONWriter, flushAt: Int = 1 << 16,
+    flush: (inout JSONWriter) -> Void
+  ) -> Int {
     var bad = 0
     var seen = [Int32](repeating: 0, count: questionnaire.questions.count)
-    input.withUnsafeBufferPointer { bytes in
-      var start = 0
-      var number = 0
-      while start <= bytes.count {
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        number += 1
-        let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        start = end + 1
-        if Self.isBlank(line) { continue }
-        if !evaluate(line, number: number, seen: &seen, into: &out) { bad += 1 }
-        out.raw(UInt8(ascii: "\n"))
-        if out.count > flushAt { flush(&out) }
+    var start = 0
+    var number = 0
+    while start <= bytes.count {
+      var end = bytes.count
+      if start < bytes.count, let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start)
+      {
+        end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
       }
+      number += 1
+      let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      start = end + 1
+      if Self.isBlank(line) { continue }
+      if !evaluate(line, number: number, seen: &seen, into: &out) { bad += 1 }
+      out.raw(UInt8(ascii: "\n"))
+      if out.count > flushAt { flush(&out) }
     }
     return bad
   }

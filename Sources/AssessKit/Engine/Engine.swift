@@ -68,7 +68,8 @@ public struct Engine: Sendable {
     runningTotals = Array(repeating: 0, count: q.scales.count)
     computedValues = Array(repeating: .null, count: q.computed.count)
     levelValues = Array(repeating: .null, count: q.levels.count)
-    requiredNow = q.questions.map { $0.required && $0.requiredWhen == nil }
+    // By index: `map` over the questions copied each `Question` whole (a dozen references).
+    requiredNow = q.questions.indices.map { q.questions[$0].required && q.questions[$0].requiredWhen == nil }
     let unrated = RiskState.Rating(likelihood: 1, severity: 1, rating: 0)
     riskStates = Array(
       repeating: RiskState(raised: false, inherent: unrated, residual: nil, assumptions: []), count: q.risks.count)

@@ -4,7 +4,7 @@ import Foundation
 /// with `Hasher` (what `questionIndex` costs for every key of every line of `evaluate --batch`).
 ///
 /// Built once per questionnaire: the ids' bytes in one buffer, and an open-addressing table of
-/// question indices (at most half full) by an FNV-1a hash of those bytes. A lookup hashes the
+/// question indices (at most half full) by a hash of those bytes. A lookup hashes the
 /// key once and compares bytes only with ids of the same hash.
 struct QuestionIdTable: Sendable {
   private let bytes: [UInt8]
@@ -61,9 +61,22 @@ struct QuestionIdTable: Sendable {
     }
   }
 
+  /// A hash of the bytes, eight at a time (a multiply and a shift a word), then the rest one by one.
   private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var h: UInt32 = 2_166_136_261
-    for b in key { h = (h ^ UInt32(b)) &* 16_777_619 }
-    return h
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+    guard let base = key.baseAddress else { return UInt32(truncatingIfNeeded: h >> 32) }
+    let raw = UnsafeRawPointer(base)
+    var k = 0
+    while k + 8 <= key.count {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+      h ^= h >> 29
+      k += 8
+    }
+    while k < key.count {
+      h = (h ^ UInt64(base[k])) &* 0x1000_0000_01B3
+      k += 1
+    }
+    h ^= h >> 32
+    return UInt32(truncatingIfNeeded: h)
   }
 }
