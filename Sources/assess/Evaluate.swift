@@ -37,8 +37,9 @@ extension Assess {
       let color = global.useColor(for: .standardError)
       let q = try QuestionnaireResolver.load(questionnaire, color: color)
       if batch {
-        let bytes = Array(try QuestionnaireResolver.readFile(answers, what: "answers file").utf8)
-        try runBatch(q, bytes)
+        var text = try QuestionnaireResolver.readFile(answers, what: "answers file")
+        // The text's bytes in place: a 44 MB file is not copied again into an array.
+        try text.withUTF8 { try runBatch(q, $0) }
         return
       }
       let (given, _) = try AnswerFiles.read(answers, for: q, color: color, saving: false)
@@ -53,7 +54,7 @@ extension Assess {
       }
     }
 
-    private func runBatch(_ q: Questionnaire, _ input: [UInt8]) throws {
+    private func runBatch(_ q: Questionnaire, _ input: UnsafeBufferPointer<UInt8>) throws {
       var out = JSONWriter(pretty: false, capacity: 1 << 17)
       let write: (inout JSONWriter) -> Void = { out in
         if out.count > 0 { Console.data(bytes: out.bytes) }

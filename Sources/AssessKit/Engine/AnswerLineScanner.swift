@@ -17,6 +17,31 @@ package enum AnswerLineScanner {
     return sorted
   }
 
+  /// Reads the line's pairs in file order, each key as its bytes (between the quotes: no escape,
+  /// no control character; valid UTF-8 is not checked, so a caller matches it against known ids),
+  /// each value as `scan` reads it. `visit` returns whether to go on.
+  /// - Returns: whether the whole line was read and every `visit` returned true; when false,
+  ///   `scan` (or the decoder) decides what the line holds.
+  package static func visit(
+    _ line: UnsafeBufferPointer<UInt8>, _ visit: (UnsafeBufferPointer<UInt8>, Value) -> Bool
+  ) -> Bool {
+    var scanner = Cursor(bytes: line)
+    guard scanner.take(UInt8(ascii: "{")) else { return false }
+    if !scanner.take(UInt8(ascii: "}")) {
+      while true {
+        scanner.skipSpace()
+        guard let key = scanner.rawString(), scanner.take(UInt8(ascii: ":")), let value = scanner.value(nested: false),
+          visit(key, value)
+        else { return false }
+        if scanner.take(UInt8(ascii: ",")) { continue }
+        guard scanner.take(UInt8(ascii: "}")) else { return false }
+        break
+      }
+    }
+    scanner.skipSpace()
+    return scanner.i == line.count
+  }
+
   /// `scan` over an array of bytes.
   package static func scan(_ line: ArraySlice<UInt8>) -> [(String, Value)]? {
     line.withUnsafeBufferPointer { scan($0) }
@@ -90,6 +115,22 @@ package enum AnswerLineScanner {
       for k in 0..<n where bytes[i + k] != w.utf8Start[k] { return false }
       i += n
       return true
+    }
+
+    /// The bytes of a text with no escape and no control character (not checked as UTF-8).
+    mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
+      guard peek == UInt8(ascii: "\"") else { return nil }
+      let start = i + 1
+      var j = start
+      while j < bytes.count {
+        let b = bytes[j]
+        if b == UInt8(ascii: "\"") { break }
+        if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
+        j += 1
+      }
+      guard j < bytes.count else { return nil }
+      i = j + 1
+      return UnsafeBufferPointer(rebasing: bytes[start..<j])
     }
 
     /// A text with no escape and no control character, valid UTF-8.

@@ -8,6 +8,9 @@ public struct Engine: Sendable {
   let graph: DependencyGraph
   /// Every answer given, on the path or not.
   public private(set) var answers: AnswerSet
+  /// For `evaluate --batch`: the given answer of each question by index (what `answers` holds
+  /// under its id), so the first evaluation does not hash every id; emptied once it is done.
+  private var givenByQuestion: [Value] = []
 
   var sectionVisible: [Bool]
   var questionVisible: [Bool]
@@ -45,9 +48,17 @@ public struct Engine: Sendable {
   /// Evaluates `answers` in full with a graph already built for `questionnaire` (it is the same
   /// for every set of answers: `BatchEvaluator` builds it once).
   init(questionnaire: Questionnaire, answers: AnswerSet, graph: DependencyGraph) {
+    self.init(questionnaire: questionnaire, answers: answers, given: [], graph: graph)
+  }
+
+  /// Evaluates `answers` in full with a prepared graph, reading each question's answer from
+  /// `given` (by question index; `.null` where none), which must hold what `answers` holds for
+  /// every question that is not repeated (`BatchEvaluator` makes both from a line).
+  init(questionnaire: Questionnaire, answers: AnswerSet, given: [Value], graph: DependencyGraph) {
     self.questionnaire = questionnaire
     self.graph = graph
     self.answers = answers
+    givenByQuestion = given
     let q = questionnaire
     sectionVisible = Array(repeating: false, count: q.sections.count)
     questionVisible = Array(repeating: false, count: q.questions.count)
@@ -57,11 +68,13 @@ public struct Engine: Sendable {
     runningTotals = Array(repeating: 0, count: q.scales.count)
     computedValues = Array(repeating: .null, count: q.computed.count)
     levelValues = Array(repeating: .null, count: q.levels.count)
-    requiredNow = q.questions.map { $0.required && $0.requiredWhen == nil }
+    // By index: `map` over the questions copied each `Question` whole (a dozen references).
+    requiredNow = q.questions.indices.map { q.questions[$0].required && q.questions[$0].requiredWhen == nil }
     let unrated = RiskState.Rating(likelihood: 1, severity: 1, rating: 0)
     riskStates = Array(
       repeating: RiskState(raised: false, inherent: unrated, residual: nil, assumptions: []), count: q.risks.count)
     for node in graph.order { _ = evaluate(node) }
+    givenByQuestion = []
     questionChanges = QuestionChanges()
     lastEvaluationCount = graph.order.count
     EngineWork.current?.add(graph.order.count)
@@ -182,7 +195,7 @@ public struct Engine: Sendable {
         value = .list(newInstances.map(\.value).filter { !$0.isNull })
       }
     } else if questionnaire.questions[i].type.isAnswerable && (visible || questionnaire.semantics == .surveyjs) {
-      value = answers.values[questionnaire.questions[i].id] ?? .null
+      value = givenByQuestion.isEmpty ? answers.values[questionnaire.questions[i].id] ?? .null : givenByQuestion[i]
     }
     let changed =
       questionVisible[i] != visible || questionValue[i] != value

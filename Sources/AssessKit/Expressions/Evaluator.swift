@@ -107,6 +107,10 @@ extension CompiledExpr {
       return arguments[0].evaluate(in: context).holds
         ? arguments[1].evaluate(in: context) : arguments[2].evaluate(in: context)
     }
+    // The loose functions of imported forms take one or two arguments: read without an array
+    // of values (one allocation a call, most of a SurveyJS condition's cost).
+    if arguments.count == 1, let value = looseUnary(function, arguments[0], context) { return value }
+    if arguments.count == 2, let value = looseBinary(function, arguments[0], arguments[1], context) { return value }
     let values = arguments.map { $0.evaluate(in: context) }
     switch function {
     case .count:
@@ -148,6 +152,51 @@ extension CompiledExpr {
     case .looseMin: return Loose.extreme(values, least: true)
     case .looseMax: return Loose.extreme(values, least: false)
     case .if, .answered, .score, .maxScore: return .null
+    }
+  }
+
+  /// The loose functions of one value; `nil` for the others.
+  private static func looseUnary(_ function: Function, _ x: CompiledExpr, _ context: some EvaluationContext)
+    -> Value?
+  {
+    func a() -> Value { x.evaluate(in: context) }
+    switch function {
+    case .truthy: return .bool(Loose.truthy(a()))
+    case .empty: return .bool(Loose.isEmpty(a()))
+    case .notempty: return .bool(!Loose.isEmpty(a()))
+    case .looseValue: return Loose.variable(a())
+    default: return nil
+    }
+  }
+
+  /// The loose functions of two values; `nil` for the others.
+  private static func looseBinary(
+    _ function: Function, _ x: CompiledExpr, _ y: CompiledExpr, _ context: some EvaluationContext
+  ) -> Value? {
+    switch function {
+    case .equal, .includes, .excludes, .anyof, .allof, .greater, .less, .loosePlus, .looseMinus, .looseMul, .looseDiv,
+      .looseMod, .loosePow:
+      break
+    default: return nil
+    }
+    // Both sides, left first (evaluating has no effects; the order is the array's).
+    let a = x.evaluate(in: context)
+    let b = y.evaluate(in: context)
+    switch function {
+    case .equal: return .bool(Loose.equals(a, b))
+    case .includes: return .bool(Loose.contains(a, b, wanted: true))
+    case .excludes: return .bool(Loose.notContains(a, b))
+    case .anyof: return .bool(Loose.anyOf(a, b))
+    case .allof: return .bool(Loose.allOf(a, b))
+    case .greater: return .bool(Loose.greater(a, b))
+    case .less: return .bool(Loose.greater(b, a))
+    case .loosePlus: return Loose.plus(a, b)
+    case .looseMinus: return Loose.minus(a, b)
+    case .looseMul: return Loose.mul(a, b)
+    case .looseDiv: return Loose.div(a, b)
+    case .looseMod: return Loose.mod(a, b)
+    case .loosePow: return Loose.power(a, b)
+    default: return nil
     }
   }
 }
