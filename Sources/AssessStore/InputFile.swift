@@ -73,6 +73,12 @@ package enum InputFile {
   /// Reads `fd` to its end.
   private static func readAll(_ fd: Int32, what: String, name: String) throws(InputFileError) -> [UInt8] {
     var data: [UInt8] = []
+    // A regular file's size is known: the array is sized once instead of regrown (and recopied) as
+    // it fills; a pipe or a file that grows meanwhile is read on all the same.
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
+      data.reserveCapacity(Int(info.st_size) + 1)
+    }
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
       let count = chunk.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress, buffer.count) }
