@@ -77,7 +77,8 @@ package enum InputFile {
     // it fills; a pipe or a file that grows meanwhile is read on all the same.
     var info = stat()
     if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
-      data.reserveCapacity(Int(info.st_size) + 1)
+      // At most 1 GiB ahead: a sparse file claiming more is read on as it fills, not reserved at once.
+      data.reserveCapacity(Int(min(info.st_size, 1 << 30)) + 1)
     }
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {

@@ -71,5 +71,14 @@ import Testing
     // Fewer than eight bytes after the key's start: the word is made byte by byte.
     #expect(!Self.reads(#"{"to""#))
     #expect(!Self.reads(#"{"seq""#))
+    // A key found through that byte-by-byte path: `to":""}` is seven bytes.
+    var line = Self.head + #","to":""}"#
+    var record = EventCodec.Record(seq: 0, at: "", by: "", type: "")
+    #expect(line.withUTF8 { EventLineScanner.read(bytes: UnsafeRawBufferPointer($0), into: &record) })
+    #expect(record.to == "")
+    // And one byte more, through the word: `to":"x"}` is eight.
+    line = Self.head + #","to":"x"}"#
+    #expect(line.withUTF8 { EventLineScanner.read(bytes: UnsafeRawBufferPointer($0), into: &record) })
+    #expect(record.to == "x")
   }
 }
