@@ -87,10 +87,11 @@ extension QuestionnaireBuilder {
     var parts = CompiledParts()
     let placeholder = Expression.constant(0, location: nil)
     let scope = QuestionnaireScope(table: [:], maxScores: maxScores)
-    for (i, q) in questions.enumerated() {
-      if let source = q.repeatOver {
+    // By index: a `Question` copied whole is a dozen retains and releases.
+    for i in questions.indices {
+      if let source = questions[i].repeatOver {
         scope.repeatOptions[i] = questions[source].options.filter { !$0.exclusive }.map(\.value)
-        scope.repeatTypes[i] = q.type.valueType
+        scope.repeatTypes[i] = questions[i].type.valueType
       }
     }
     // The last question each symbol depends on, for the rule that a condition reads only earlier questions.
@@ -215,7 +216,10 @@ extension QuestionnaireBuilder {
 
   /// For each scale, the questions that can add to it.
   func questionsContributing() -> [[Int]] {
-    Questionnaire.scaleContributors(of: questions, scaleCount: scales.count)
+    if let contributors { return contributors }
+    let made = Questionnaire.scaleContributors(of: questions, scaleCount: scales.count)
+    contributors = made
+    return made
   }
 
   private func compileRisk(_ risk: PendingRisk, scope: QuestionnaireScope) -> Risk {
