@@ -11,6 +11,18 @@ extension QuestionnaireBuilder {
     let questions = self.questions
     var table: [String: NameInfo] = [:]
     table.reserveCapacity(questions.count + scales.count + computed.count + levels.count)
+    // A choice question's option values, shared with the previous choice question when they are
+    // the same (yes/no, a common scale of answers): one array per distinct list, not per question.
+    var lastOptions: [String] = []
+    func optionValues(_ options: [AnswerOption]) -> [String] {
+      if options.count == lastOptions.count
+        && !zip(options, lastOptions).contains(where: { option, value in option.value != value })
+      {
+        return lastOptions
+      }
+      lastOptions = options.map(\.value)
+      return lastOptions
+    }
     for i in questions.indices {
       let id = questions[i].id
       guard table[id] == nil else { continue }
@@ -23,7 +35,7 @@ extension QuestionnaireBuilder {
       if !repeated, let lo = questions[i].min, let hi = questions[i].max, lo <= hi { range = lo...hi }
       table[id] = NameInfo(
         symbol: .question(i), type: questionType == .note ? .any : type,
-        options: questionType == .single || questionType == .multi ? questions[i].options.map(\.value) : nil,
+        options: questionType == .single || questionType == .multi ? optionValues(questions[i].options) : nil,
         range: range,
         scored: questionType.hasOptions, kind: questionType == .note ? "note" : "question")
     }
