@@ -23,9 +23,12 @@ extension QuestionnaireBuilder {
       lastOptions = options.map(\.value)
       return lastOptions
     }
+    // The table is empty before the questions: when `checkIds` found no question id twice, every
+    // question is the first of its id, and is entered without a lookup first.
+    let unique = !duplicateQuestionIds
     for i in questions.indices {
       let id = questions[i].id
-      guard table[id] == nil else { continue }
+      guard unique || table[id] == nil else { continue }
       let questionType = questions[i].type
       let repeated = questions[i].repeatOver != nil
       // A question of an unknown type reads as anything, so its one error is not followed by others.
@@ -161,7 +164,9 @@ extension QuestionnaireBuilder {
     }
     // Conditions of sections and questions: they may read only what is settled before the question.
     // From here on the names are settled: a condition written again is checked once.
-    scope.checked = CheckedExpressions()
+    var conditions = sections.count + questionRequired.count + risks.count * 5
+    for i in questionWhen.indices where questionWhen[i] != nil { conditions += 1 }
+    scope.checked = CheckedExpressions(capacity: conditions)
     for (si, section) in sections.enumerated() {
       let first = section.questions.lowerBound
       scope.availability = { symbol in

@@ -52,6 +52,8 @@ final class QuestionnaireBuilder {
   /// The first question of each id, made once by `checkIds` and used by `resolveRepeats` and the
   /// questionnaire's own index (three tables of every id were made before).
   var questionIndex: [String: Int] = [:]
+  /// Whether `checkIds` found an id on two questions.
+  var duplicateQuestionIds = false
   /// For each scale, the questions that can add to it: made once by `compileExpressions` and given
   /// to the questionnaire (it was made again by `Questionnaire.init`).
   var contributors: [[Int]]? = nil
@@ -189,6 +191,7 @@ final class QuestionnaireBuilder {
       // One lookup for a new id; a duplicate (rare) puts the first question back.
       if let first = firstQuestion.updateValue(i, forKey: id) {
         firstQuestion[id] = first
+        duplicateQuestionIds = true
         duplicate(id, (.question, first), .question, i)
       }
     }
