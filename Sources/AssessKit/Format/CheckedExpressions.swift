@@ -19,7 +19,13 @@ final class CheckedExpressions {
     var resolved: [Symbol]
   }
 
-  private var entries: [Key: Entry] = [:]
+  private var entries: [Key: Entry]
+
+  /// Room for `capacity` texts: a table grown step by step hashed every entry again at each step.
+  init(capacity: Int = 0) {
+    entries = [:]
+    entries.reserveCapacity(capacity)
+  }
 
   /// The remembered outcome of `text`, if every symbol it resolved is available in `scope`.
   func reusable(_ text: String, expecting expected: ExprType?, in scope: QuestionnaireScope) -> Entry? {

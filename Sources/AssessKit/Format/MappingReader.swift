@@ -50,25 +50,33 @@ struct MappingReader {
       }
     }
     self.keyFilter = filter
-    for name in required where entry(name) == nil {
+    for name in required where entryIndex(name) == nil {
       document.error("\(label.text) needs '\(name)'", node)
     }
   }
 
   /// The pair of the known key `name`: the last of that name, as a later key won in a dictionary
   /// (readers refuse duplicates first); `nil` for a key that is not allowed.
-  private func entry(_ name: String) -> (key: YAMLNode, value: YAMLNode)? {
+  /// The index of the known key `name` in the mapping's items (its value follows), read in place:
+  /// a node is a value, and copying one out to compare its key is two retains and releases.
+  private func entryIndex(_ name: String) -> Int? {
     guard keyFilter & Self.filterBit(name) != 0 else { return nil }
-    let items = node.items
-    var i = items.count - 2
-    while i >= 0 {
-      let key = items[i]
-      if key.kind == .scalar && key.string.isSameText(name) {
-        return allowed.contains(name) ? (key, items[i + 1]) : nil
+    return node.items.withUnsafeBufferPointer { items in
+      var i = items.count - 2
+      while i >= 0 {
+        if items[i].kind == .scalar && items[i].string.isSameText(name) {
+          return allowed.contains(name) ? i : nil
+        }
+        i -= 2
       }
-      i -= 2
+      return nil
     }
-    return nil
+  }
+
+  /// The value of the known key `name`; `nil` when absent or not allowed.
+  private func valueNode(_ name: String) -> YAMLNode? {
+    guard let i = entryIndex(name) else { return nil }
+    return node.items[i + 1]
   }
 
   /// One of 64 bits, from a text's length and first byte.
@@ -79,15 +87,15 @@ struct MappingReader {
 
   var location: SourceLocation { document.location(node) }
 
-  func has(_ key: String) -> Bool { entry(key) != nil }
+  func has(_ key: String) -> Bool { entryIndex(key) != nil }
 
-  func node(_ key: String) -> YAMLNode? { entry(key)?.value }
+  func node(_ key: String) -> YAMLNode? { valueNode(key) }
 
-  func keyNode(_ key: String) -> YAMLNode? { entry(key)?.key }
+  func keyNode(_ key: String) -> YAMLNode? { entryIndex(key).map { node.items[$0] } }
 
   /// A scalar's text. Reports an error if the value is not a scalar.
   func string(_ key: String) -> String? {
-    guard let value = entry(key)?.value else { return nil }
+    guard let value = valueNode(key) else { return nil }
     guard value.isScalar else {
       document.error("'\(key)' of \(what) must be a single value, not \(value.kindName)", value)
       return nil
@@ -107,7 +115,7 @@ struct MappingReader {
 
   /// A number. Reports an error if the value is not one.
   func number(_ key: String) -> Double? {
-    guard let value = entry(key)?.value, let s = string(key) else { return nil }
+    guard let value = valueNode(key), let s = string(key) else { return nil }
     let written = s.trimmingWhitespace()
     // Double also reads "nan" and "inf", which are not numbers a questionnaire can use.
     guard let n = Double(written), n.isFinite || (!n.isNaN && written.contains(where: \.isNumber)) else {
@@ -128,7 +136,7 @@ struct MappingReader {
 
   /// A whole number. Reports an error if the value is not one.
   func integer(_ key: String) -> Int? {
-    guard let value = entry(key)?.value, let n = number(key) else { return nil }
+    guard let value = valueNode(key), let n = number(key) else { return nil }
     // Messages show the number as written: a Double prints 2^53-1 as 9.007199254740991e+15.
     let written = value.scalarText?.trimmingWhitespace() ?? JSON.format(n)
     guard n == n.rounded() else {
@@ -146,7 +154,7 @@ struct MappingReader {
 
   /// true or false (also yes/no). Reports an error otherwise.
   func bool(_ key: String) -> Bool? {
-    guard let value = entry(key)?.value, let s = string(key) else { return nil }
+    guard let value = valueNode(key), let s = string(key) else { return nil }
     switch s.lowercased() {
     case "true", "yes", "on": return true
     case "false", "no", "off": return false
@@ -158,7 +166,7 @@ struct MappingReader {
 
   /// A list of texts; a single text is taken as a list of one.
   func strings(_ key: String) -> [String]? {
-    guard let value = entry(key)?.value else { return nil }
+    guard let value = valueNode(key) else { return nil }
     if value.isScalar { return [value.string] }
     guard let sequence = value.sequenceItems else {
       document.error("'\(key)' of \(what) must be a list, not \(value.kindName)", value)
@@ -177,7 +185,7 @@ struct MappingReader {
 
   /// The items of a list. Reports an error if the value is not a list.
   func list(_ key: String) -> [YAMLNode]? {
-    guard let value = entry(key)?.value else { return nil }
+    guard let value = valueNode(key) else { return nil }
     guard let sequence = value.sequenceItems else {
       document.error("'\(key)' of \(what) must be a list, not \(value.kindName)", value)
       return nil

@@ -11,9 +11,24 @@ extension QuestionnaireBuilder {
     let questions = self.questions
     var table: [String: NameInfo] = [:]
     table.reserveCapacity(questions.count + scales.count + computed.count + levels.count)
+    // A choice question's option values, shared with the previous choice question when they are
+    // the same (yes/no, a common scale of answers): one array per distinct list, not per question.
+    var lastOptions: [String] = []
+    func optionValues(_ options: [AnswerOption]) -> [String] {
+      if options.count == lastOptions.count
+        && !zip(options, lastOptions).contains(where: { option, value in option.value != value })
+      {
+        return lastOptions
+      }
+      lastOptions = options.map(\.value)
+      return lastOptions
+    }
+    // The table is empty before the questions: when `checkIds` found no question id twice, every
+    // question is the first of its id, and is entered without a lookup first.
+    let unique = !duplicateQuestionIds
     for i in questions.indices {
       let id = questions[i].id
-      guard table[id] == nil else { continue }
+      guard unique || table[id] == nil else { continue }
       let questionType = questions[i].type
       let repeated = questions[i].repeatOver != nil
       // A question of an unknown type reads as anything, so its one error is not followed by others.
@@ -23,7 +38,7 @@ extension QuestionnaireBuilder {
       if !repeated, let lo = questions[i].min, let hi = questions[i].max, lo <= hi { range = lo...hi }
       table[id] = NameInfo(
         symbol: .question(i), type: questionType == .note ? .any : type,
-        options: questionType == .single || questionType == .multi ? questions[i].options.map(\.value) : nil,
+        options: questionType == .single || questionType == .multi ? optionValues(questions[i].options) : nil,
         range: range,
         scored: questionType.hasOptions, kind: questionType == .note ? "note" : "question")
     }
@@ -87,10 +102,11 @@ extension QuestionnaireBuilder {
     var parts = CompiledParts()
     let placeholder = Expression.constant(0, location: nil)
     let scope = QuestionnaireScope(table: [:], maxScores: maxScores)
-    for (i, q) in questions.enumerated() {
-      if let source = q.repeatOver {
+    // By index: a `Question` copied whole is a dozen retains and releases.
+    for i in questions.indices {
+      if let source = questions[i].repeatOver {
         scope.repeatOptions[i] = questions[source].options.filter { !$0.exclusive }.map(\.value)
-        scope.repeatTypes[i] = q.type.valueType
+        scope.repeatTypes[i] = questions[i].type.valueType
       }
     }
     // The last question each symbol depends on, for the rule that a condition reads only earlier questions.
@@ -148,7 +164,9 @@ extension QuestionnaireBuilder {
     }
     // Conditions of sections and questions: they may read only what is settled before the question.
     // From here on the names are settled: a condition written again is checked once.
-    scope.checked = CheckedExpressions()
+    var conditions = sections.count + questionRequired.count + risks.count * 5
+    for i in questionWhen.indices where questionWhen[i] != nil { conditions += 1 }
+    scope.checked = CheckedExpressions(capacity: conditions)
     for (si, section) in sections.enumerated() {
       let first = section.questions.lowerBound
       scope.availability = { symbol in
@@ -215,7 +233,10 @@ extension QuestionnaireBuilder {
 
   /// For each scale, the questions that can add to it.
   func questionsContributing() -> [[Int]] {
-    Questionnaire.scaleContributors(of: questions, scaleCount: scales.count)
+    if let contributors { return contributors }
+    let made = Questionnaire.scaleContributors(of: questions, scaleCount: scales.count)
+    contributors = made
+    return made
   }
 
   private func compileRisk(_ risk: PendingRisk, scope: QuestionnaireScope) -> Risk {

@@ -49,6 +49,14 @@ final class QuestionnaireBuilder {
   /// `required:` conditions, by question index.
   var questionRequired: [Int: PendingExpression] = [:]
   var repeatNames: [Int: (String, YAMLNode)] = [:]
+  /// The first question of each id, made once by `checkIds` and used by `resolveRepeats` and the
+  /// questionnaire's own index (three tables of every id were made before).
+  var questionIndex: [String: Int] = [:]
+  /// Whether `checkIds` found an id on two questions.
+  var duplicateQuestionIds = false
+  /// For each scale, the questions that can add to it: made once by `compileExpressions` and given
+  /// to the questionnaire (it was made again by `Questionnaire.init`).
+  var contributors: [[Int]]? = nil
   var computed: [(id: String, title: String?, value: PendingExpression?, location: SourceLocation)] = []
   var levels: [(id: String, title: String?, value: PendingExpression?, bands: [Level.Band], location: SourceLocation)] =
     []
@@ -116,7 +124,7 @@ final class QuestionnaireBuilder {
       formatVersion: 1, id: id, title: title, version: version, description: description,
       hash: ContentHash.of(document.text), sourceName: document.file, scales: scales,
       computed: compiled.computed, levels: compiled.levels, matrix: matrix, sections: sections,
-      questions: questions, risks: compiled.risks)
+      questions: questions, risks: compiled.risks, questionIndex: questionIndex, contributors: contributors)
     questionnaire.semantics = semantics
     questionnaire.minutes = minutes
     return questionnaire
@@ -148,8 +156,16 @@ final class QuestionnaireBuilder {
         }
       }
     }
-    var seen: [String: (owner: Owner, index: Int)] = [:]
-    seen.reserveCapacity(questions.count + scales.count + computed.count + levels.count)
+    // The questions' ids in `questionIndex` (each id's first question), the few others in `others`:
+    // a question claims its id before any scale, computed value or level, as in one table.
+    var firstQuestion: [String: Int] = [:]
+    firstQuestion.reserveCapacity(questions.count)
+    var others: [String: (owner: Owner, index: Int)] = [:]
+    others.reserveCapacity(scales.count + computed.count + levels.count)
+    func seen(_ id: String) -> (owner: Owner, index: Int)? {
+      if let q = firstQuestion[id] { return (.question, q) }
+      return others[id]
+    }
     func location(_ owner: Owner, _ index: Int) -> SourceLocation? {
       switch owner {
       case .question: return questions[index].location
@@ -158,25 +174,36 @@ final class QuestionnaireBuilder {
       case .level: return levels[index].location
       }
     }
+    func duplicate(_ id: String, _ other: (owner: Owner, index: Int), _ owner: Owner, _ index: Int) {
+      let place = location(other.owner, other.index).map { " at line \($0.line)" } ?? ""
+      document.diagnostics.append(
+        .error("duplicate id '\(id)': already used by the \(other.owner.name)\(place)", at: location(owner, index)))
+    }
     func claim(_ id: String, _ owner: Owner, _ index: Int) {
-      if let other = seen[id] {
-        let place = location(other.owner, other.index).map { " at line \($0.line)" } ?? ""
-        document.diagnostics.append(
-          .error(
-            "duplicate id '\(id)': already used by the \(other.owner.name)\(place)", at: location(owner, index)))
+      if let other = seen(id) {
+        duplicate(id, other, owner, index)
       } else {
-        seen[id] = (owner, index)
+        others[id] = (owner, index)
       }
     }
-    for i in questions.indices { claim(questions[i].id, .question, i) }
+    for i in questions.indices {
+      let id = questions[i].id
+      // One lookup for a new id; a duplicate (rare) puts the first question back.
+      if let first = firstQuestion.updateValue(i, forKey: id) {
+        firstQuestion[id] = first
+        duplicateQuestionIds = true
+        duplicate(id, (.question, first), .question, i)
+      }
+    }
     for i in scales.indices { claim(scales[i].id, .scale, i) }
     for i in computed.indices { claim(computed[i].id, .computed, i) }
     for i in levels.indices { claim(levels[i].id, .level, i) }
     for reserved in Token.keywords.sorted() {
-      guard let owner = seen[reserved] else { continue }
+      guard let owner = seen(reserved) else { continue }
       let location = location(owner.owner, owner.index)
       document.diagnostics.append(.error("'\(reserved)' is a reserved word and cannot be an id", at: location))
     }
+    questionIndex = firstQuestion
     var sectionIds: [String: SourceLocation?] = [:]
     sectionIds.reserveCapacity(sections.count)
     for s in sections {
@@ -203,9 +230,7 @@ final class QuestionnaireBuilder {
     guard !repeatNames.isEmpty else { return }
     // The first question of each id, as a search from the start would find it: one pass, not one
     // search per repeated question (that made a load of 100,000 questions quadratic).
-    var firstIndex: [String: Int] = [:]
-    firstIndex.reserveCapacity(questions.count)
-    for i in questions.indices where firstIndex[questions[i].id] == nil { firstIndex[questions[i].id] = i }
+    let firstIndex = questionIndex
     for (q, (name, node)) in repeatNames.sorted(by: { $0.key < $1.key }) {
       guard let source = firstIndex[name] else {
         let hint = Suggestions.hint(for: name, in: questions.filter { $0.type == .multi }.map(\.id))

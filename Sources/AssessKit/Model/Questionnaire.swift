@@ -50,7 +50,8 @@ public struct Questionnaire: Sendable {
   package init(
     formatVersion: Int = 1, id: String, title: String, version: String, description: String? = nil, hash: String,
     sourceName: String, scales: [Scale] = [], computed: [Computed] = [], levels: [Level] = [],
-    matrix: RiskMatrix = .standard, sections: [Section], questions: [Question], risks: [Risk] = []
+    matrix: RiskMatrix = .standard, sections: [Section], questions: [Question], risks: [Risk] = [],
+    questionIndex: [String: Int]? = nil, contributors: [[Int]]? = nil
   ) {
     self.formatVersion = formatVersion
     self.id = id
@@ -66,11 +67,17 @@ public struct Questionnaire: Sendable {
     self.sections = sections
     self.questions = questions
     self.risks = risks
-    var index: [String: Int] = [:]
-    index.reserveCapacity(questions.count)
-    for i in questions.indices where index[questions[i].id] == nil { index[questions[i].id] = i }
-    questionIndex = index
-    contributors = Self.scaleContributors(of: questions, scaleCount: scales.count)
+    // The loader passes the indices it has made already (each id's first question, and the
+    // contributors of each scale); they are made here otherwise.
+    if let questionIndex {
+      self.questionIndex = questionIndex
+    } else {
+      var index: [String: Int] = [:]
+      index.reserveCapacity(questions.count)
+      for i in questions.indices where index[questions[i].id] == nil { index[questions[i].id] = i }
+      self.questionIndex = index
+    }
+    self.contributors = contributors ?? Self.scaleContributors(of: questions, scaleCount: scales.count)
   }
 
   /// The question with this id.
