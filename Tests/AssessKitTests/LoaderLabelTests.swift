@@ -59,6 +59,44 @@ import Testing
     #expect(diagnostics(text).filter { $0.contains("twice") }.count == 2)
   }
 
+  /// Every value repeated at every place among up to 20 options, the one where the search turns
+  /// into a set (the 16th) included: each repeat is reported once, as the first set-based check did.
+  @Test func aRepeatOfAnyOptionIsFound() {
+    for count in [16, 17, 18, 20] {
+      for later in 1..<count {
+        for earlier in 0..<later {
+          var values = (0..<count).map { "o\($0)" }
+          values[later] = values[earlier]
+          let options = values.map { "{value: \($0)}" }.joined(separator: ", ")
+          let text = wrap(
+            "  - id: s\n    title: S\n    questions:\n      - {id: q, type: multi, prompt: Q?, options: [\(options)]}")
+          let found = diagnostics(text).filter { $0.contains("twice") }
+          #expect(found.count == 1, "\(count) options, o\(earlier) again at \(later)")
+        }
+      }
+    }
+  }
+
+  /// A score names its scale as the questionnaire's tables do: a name written in another Unicode
+  /// form of the same text (decomposed `é`) is the same name.
+  @Test func aScaleNamedInAnotherUnicodeFormIsFound() {
+    let text = """
+      assess: 1
+      id: t
+      title: T
+      version: "1"
+      scales:
+        - {id: "s\u{E9}curit\u{E9}", title: Safety}
+      sections:
+        - id: s
+          title: S
+          questions:
+            - {id: q, type: single, prompt: Q?, options: [{value: a, score: {"se\u{301}curite\u{301}": 2}}]}
+      """
+    let result = QuestionnaireLoader.load(text: text, file: "t.yaml")
+    #expect(result.diagnostics.filter { $0.severity == .error }.map(\.message) == [])
+  }
+
   /// Ids shared between questions, scales, computed values and levels name the first owner and
   /// its line; a reserved word is refused once.
   @Test func duplicateIdsNameTheFirstOwner() {

@@ -152,7 +152,11 @@ extension QuestionnaireBuilder {
   static func isNewOption(_ value: String, in options: [AnswerOption], seen: inout Set<String>) -> Bool {
     if options.count < 16 {
       for option in options where option.value == value { return false }
-      if options.count == 15 { seen = Set(options.map(\.value)) }
+      if options.count == 15 {
+        // From the 16th on, values are checked against a set: this one goes in with the others.
+        seen = Set(options.map(\.value))
+        seen.insert(value)
+      }
       return true
     }
     return seen.insert(value).inserted
@@ -234,7 +238,8 @@ extension QuestionnaireBuilder {
   func scaleNumber(_ name: String) -> Int? {
     guard scales.count <= 8 else { return scaleIndex[name] }
     for i in scales.indices where scales[i].id.isSameText(name) { return i }
-    return nil
+    // Not the same bytes: the same text in another Unicode form is still the same name.
+    return scaleIndex[name]
   }
 
   func readBounds(_ reader: MappingReader, into question: inout Question) {
