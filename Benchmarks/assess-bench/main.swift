@@ -21,6 +21,10 @@ if CommandLine.arguments.dropFirst().first == "interview" {  // that row alone
   benchInterview(binary: environment["ASSESS_BIN"] ?? ".build/release/assess")
   exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "sessions" {  // those rows alone
+  benchSessions(binary: environment["ASSESS_BIN"] ?? ".build/release/assess")
+  exit(0)
+}
 
 let sizes = (environment["ASSESS_BENCH_SIZES"] ?? "1000,5000,10000,100000").split(separator: ",").compactMap {
   Int($0)
