@@ -43,38 +43,6 @@ enum EventLog {
     return try result.get()
   }
 
-  /// The bytes of a regular file, read into one buffer sized by `fstat` (no growing, no second copy);
-  /// `nil` on any failure or for anything but a regular file, and the caller reads it with `InputFile`,
-  /// which says what went wrong.
-  static func contents(_ path: String) -> [UInt8]? {
-    var fd: Int32
-    repeat { fd = open(path, O_RDONLY | O_CLOEXEC) } while fd < 0 && errno == EINTR
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    var bytes: [UInt8] = []
-    // One byte more than the size, so that a file that grew since `fstat` is noticed and read on.
-    var wanted = Int(info.st_size) + 1
-    while true {
-      var failed = false
-      let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
-        initialized = 0
-        while initialized < wanted, let base = buffer.baseAddress {
-          let n = read(fd, base + initialized, wanted - initialized)
-          if n < 0 && errno == EINTR { continue }
-          if n < 0 { failed = true }
-          if n <= 0 { return }
-          initialized += n
-        }
-      }
-      if failed { return nil }
-      if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
-      if chunk.count < wanted { return bytes }
-      wanted = max(wanted, 65536)
-    }
-  }
-
   /// The number of lines in `bytes` (a last line without a line end counts).
   static func lineCount(_ bytes: UnsafeRawBufferPointer) -> Int {
     guard let base = bytes.baseAddress else { return 0 }
@@ -91,27 +59,117 @@ enum EventLog {
   private static func parse(_ bytes: UnsafeRawBufferPointer, path: String, lenient: Bool) throws(StoreError)
     -> Parsed
   {
-    var parsed = Parsed(chain: EventChain.Checker())
+    var reader = LineReader(path: path, lenient: lenient)
     // Sized once: growing an array of events copies every event again at each doubling.
-    let lines = Self.lineCount(bytes)
-    parsed.events.reserveCapacity(lines)
-    parsed.lines.reserveCapacity(lines)
+    reader.reserve(Self.lineCount(bytes))
     var lineStart = 0
-    var lineNumber = 0
-    var nextSeq = 1
     let count = bytes.count
     while lineStart < count {
-      lineNumber += 1
       var end = count
       if let base = bytes.baseAddress, let found = memchr(base + lineStart, 0x0A, count - lineStart) {
         end = base.distance(to: UnsafeRawPointer(found))
       }
       let hasNewline = end < count
-      let isLast = !hasNewline || end + 1 >= count
-      let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<end])
-      defer { lineStart = end + 1 }
+      try reader.read(
+        UnsafeRawBufferPointer(rebasing: bytes[lineStart..<end]), hasNewline: hasNewline,
+        isLast: !hasNewline || end + 1 >= count)
+      lineStart = end + 1
+    }
+    return reader.parsed
+  }
+
+  /// The log at `path` read and parsed a megabyte at a time, as `parse` reads the whole file: the
+  /// buffer stays in the cache and no buffer the size of the log is made (a log of 100,000 events
+  /// is 20 MB, and touching that much new memory was a tenth of `assess status`). `nil` when the file
+  /// cannot be opened or read, or is not a regular file: the caller then reads it with `InputFile`,
+  /// which says what went wrong.
+  static func parse(fileAt path: String, lenient: Bool) throws(StoreError) -> Parsed? {
+    var fd: Int32
+    repeat { fd = open(path, O_RDONLY | O_CLOEXEC) } while fd < 0 && errno == EINTR
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    var capacity = 1 << 20
+    var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+    defer { buffer.deallocate() }
+    var reader = LineReader(path: path, lenient: lenient)
+    var filled = 0
+    var atEnd = false
+    var estimated = false
+    while !atEnd {
+      if filled == capacity {
+        // A line longer than the buffer: make room for it.
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 16)
+        larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[0..<filled]))
+        buffer.deallocate()
+        buffer = larger
+        capacity *= 2
+      }
+      guard let base = buffer.baseAddress else { return nil }
+      let n = read(fd, base + filled, capacity - filled)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
+      if n == 0 { atEnd = true }
+      filled += n
+      if !estimated, filled > 0 {
+        // The events array sized once, from the first megabyte's lines and the file's size.
+        let lines = lineCount(UnsafeRawBufferPointer(rebasing: buffer[0..<filled]))
+        reader.reserve(Int(Double(lines) * Double(max(Int(info.st_size), filled)) / Double(filled)) + 16)
+        estimated = true
+      }
+      // Every whole line, but one whose line end is the last byte read: whether it is the file's
+      // last line (a torn last record is set aside, another is an error) is known only after the
+      // next read.
+      var start = 0
+      while start < filled, let found = memchr(base + start, 0x0A, filled - start) {
+        let end = base.distance(to: UnsafeMutableRawPointer(found))
+        if end == filled - 1 && !atEnd { break }
+        try reader.read(
+          UnsafeRawBufferPointer(rebasing: buffer[start..<end]), hasNewline: true, isLast: end + 1 >= filled)
+        start = end + 1
+      }
+      if atEnd {
+        if start < filled {
+          try reader.read(UnsafeRawBufferPointer(rebasing: buffer[start..<filled]), hasNewline: false, isLast: true)
+        }
+        break
+      }
+      // What is left of the last line moves to the front.
+      if start > 0 {
+        (base + 0).copyMemory(from: base + start, byteCount: filled - start)
+        filled -= start
+      }
+    }
+    return reader.parsed
+  }
+
+  /// Reads a log line by line into `parsed`, with the same rules whether the log was read whole
+  /// or a megabyte at a time.
+  private struct LineReader {
+    let path: String
+    let lenient: Bool
+    var parsed = Parsed(chain: EventChain.Checker())
+    var lineNumber = 0
+    var nextSeq = 1
+
+    init(path: String, lenient: Bool) {
+      self.path = path
+      self.lenient = lenient
+    }
+
+    mutating func reserve(_ lines: Int) {
+      parsed.events.reserveCapacity(lines)
+      parsed.lines.reserveCapacity(lines)
+    }
+
+    /// One line, without its line end; `isLast` when nothing follows it in the file.
+    mutating func read(_ line: UnsafeRawBufferPointer, hasNewline: Bool, isLast: Bool) throws(StoreError) {
+      lineNumber += 1
       // A blank line (spaces only) is skipped; most lines start with `{`, so look further only when not.
-      if line.isEmpty || (Self.isSpace(line[0]) && line.allSatisfy(Self.isSpace)) { continue }
+      if line.isEmpty || (EventLog.isSpace(line[0]) && line.allSatisfy(EventLog.isSpace)) { return }
       let valid = UTF8Check.firstInvalidByte(line) == nil
       var decoded: SessionEvent?
       var failure = ""
@@ -126,7 +184,7 @@ enum EventLog {
         parsed.warnings.append(
           "\(path):\(lineNumber): the last record is incomplete (the writer stopped while writing it) and was ignored"
         )
-        continue
+        return
       }
       // Not an event, or not UTF-8 (said first: it is why a line reads oddly).
       guard valid, let event = decoded else {
@@ -135,12 +193,12 @@ enum EventLog {
           ? LogProblem(
             event: lineNumber, place: "\(path):\(lineNumber)",
             message: "\(failure); the session cannot be read until it is repaired")
-          : invalidUTF8(line, path: path, lineNumber: lineNumber)
+          : EventLog.invalidUTF8(line, path: path, lineNumber: lineNumber)
         guard lenient else { throw StoreError(.corrupt, problem.description) }
         parsed.unreadable.append(problem)
         parsed.chain.skip(line: line)
         nextSeq += 1
-        continue
+        return
       }
       if !hasNewline {
         // A complete record without its newline: the crash came just before the newline. Keep it.
@@ -159,13 +217,12 @@ enum EventLog {
       parsed.lines.append(lineNumber)
       parsed.chain.add(event, line: line)
     }
-    return parsed
   }
 
-  private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+  fileprivate static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
   /// The problem of a line that is not UTF-8, naming the first bad byte.
-  private static func invalidUTF8(_ line: UnsafeRawBufferPointer, path: String, lineNumber: Int) -> LogProblem {
+  fileprivate static func invalidUTF8(_ line: UnsafeRawBufferPointer, path: String, lineNumber: Int) -> LogProblem {
     let offset = UTF8Check.firstInvalidByte(line) ?? 0
     let column =
       String(decoding: UnsafeRawBufferPointer(rebasing: line[..<offset]), as: UTF8.self).unicodeScalars.count + 1

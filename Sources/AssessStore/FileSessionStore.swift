@@ -73,20 +73,21 @@ public struct FileSessionStore: SessionStore, AuditableSessionStore {
     if let problem = SessionId.problem(with: id) { throw StoreError(.invalidId, problem) }
     let directory = folder(id)
     let eventsPath = (directory as NSString).appendingPathComponent(Self.eventsFile)
-    let data: [UInt8]
-    do {
-      if let bytes = EventLog.contents(eventsPath) {
-        data = bytes
-      } else {
+    let log: EventLog.Parsed
+    if let streamed = try EventLog.parse(fileAt: eventsPath, lenient: lenient) {
+      log = streamed
+    } else {
+      let data: [UInt8]
+      do {
         data = try InputFile.bytes(eventsPath, what: "session log")
+      } catch {
+        guard FileManager.default.fileExists(atPath: eventsPath) else {
+          throw StoreError(.notFound, "no session '\(id)' in \(name)")
+        }
+        throw StoreError(.io, error.message)
       }
-    } catch {
-      guard FileManager.default.fileExists(atPath: eventsPath) else {
-        throw StoreError(.notFound, "no session '\(id)' in \(name)")
-      }
-      throw StoreError(.io, error.message)
+      log = try EventLog.parse(data, path: eventsPath, lenient: lenient)
     }
-    let log = try EventLog.parse(data, path: eventsPath, lenient: lenient)
     var pinned: [String: PinnedQuestionnaire] = [:]
     let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
     for file in files.sorted() where file.hasPrefix("questionnaire-") {
