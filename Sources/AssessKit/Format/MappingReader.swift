@@ -55,10 +55,10 @@ struct MappingReader {
     }
   }
 
-  /// The pair of the known key `name`: the last of that name, as a later key won in a dictionary
-  /// (readers refuse duplicates first); `nil` for a key that is not allowed.
-  /// The index of the known key `name` in the mapping's items (its value follows), read in place:
-  /// a node is a value, and copying one out to compare its key is two retains and releases.
+  /// The index of the known key `name` in the mapping's items (its value follows): the last key of
+  /// that name, as a later key won in a dictionary (readers refuse duplicates first); `nil` for a
+  /// key that is absent or not allowed. Read in place: a node is a value, and copying one out to
+  /// compare its key is two retains and releases.
   private func entryIndex(_ name: String) -> Int? {
     guard keyFilter & Self.filterBit(name) != 0 else { return nil }
     return node.items.withUnsafeBufferPointer { items in
@@ -225,9 +225,11 @@ enum MappingLabel {
 }
 
 extension String {
-  /// `self == other`, with texts of different lengths in UTF-8 told apart first: keys are compared
+  /// `self == other` for texts of the same UTF-8 length, false for any other: keys are compared
   /// with every name a mapping may have, and most differ in length (a comparison of two texts that
-  /// differ was a call into the library, 2.6% of a load).
+  /// differ was a call into the library, 2.6% of a load). Unlike `==` it tells apart the same text
+  /// in two Unicode forms (a composed and a decomposed `é`), so it is for names that are ASCII (a
+  /// mapping's allowed keys), or followed by `==` on a miss.
   @inline(__always) func isSameText(_ other: String) -> Bool {
     utf8.count == other.utf8.count && self == other
   }

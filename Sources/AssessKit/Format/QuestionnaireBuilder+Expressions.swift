@@ -62,7 +62,7 @@ extension QuestionnaireBuilder {
     what: @autoclosure () -> String
   ) -> Expression? {
     guard let pending else { return nil }
-    let location = startLocation(of: pending.node)
+    let location = document.location(ofOffset: 0, in: pending.node)
     if let entry = scope.checked?.reusable(pending.text, expecting: type, in: scope) {
       return Expression(source: pending.text, compiled: entry.compiled, type: entry.type, location: location)
     }
@@ -79,22 +79,6 @@ extension QuestionnaireBuilder {
         document.error("\(error.message) (in \(what))", at: document.location(ofOffset: error.offset, in: pending.node))
       }
       return nil
-    }
-  }
-
-  /// Where an expression's text starts: `document.location(ofOffset: 0, in: node)`, without making
-  /// the text before offset 0 (there is none) for the usual quoted or plain one-line value.
-  func startLocation(of node: YAMLNode) -> SourceLocation {
-    guard node.isScalar else { return document.location(node) }
-    switch node.style {
-    case .singleQuoted, .doubleQuoted:
-      var start = document.location(node)
-      start.column += 1
-      return start
-    case .literal, .folded:
-      return document.location(ofOffset: 0, in: node)
-    default:
-      return document.location(node)
     }
   }
 

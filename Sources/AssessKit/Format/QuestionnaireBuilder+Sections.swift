@@ -148,17 +148,12 @@ extension QuestionnaireBuilder {
     }
   }
 
-  /// Whether no option of `options` has the value `value` (`seen` holds their values once there are 16).
+  /// Whether no option of `options` has the value `value`. Among fewer than 16 they are compared
+  /// one by one; from 16 on through `seen`, made from `options` the first time and kept up as each
+  /// new value is inserted (the caller keeps every value this accepts).
   static func isNewOption(_ value: String, in options: [AnswerOption], seen: inout Set<String>) -> Bool {
-    if options.count < 16 {
-      for option in options where option.value == value { return false }
-      if options.count == 15 {
-        // From the 16th on, values are checked against a set: this one goes in with the others.
-        seen = Set(options.map(\.value))
-        seen.insert(value)
-      }
-      return true
-    }
+    guard options.count >= 16 else { return !options.contains { $0.value == value } }
+    if seen.isEmpty { seen = Set(options.map(\.value)) }
     return seen.insert(value).inserted
   }
 

@@ -228,11 +228,10 @@ final class QuestionnaireBuilder {
   /// Resolves `repeat:` names to the multiple-choice questions placed before.
   func resolveRepeats() {
     guard !repeatNames.isEmpty else { return }
-    // The first question of each id, as a search from the start would find it: one pass, not one
-    // search per repeated question (that made a load of 100,000 questions quadratic).
-    let firstIndex = questionIndex
+    // `questionIndex` has the first question of each id, as a search from the start would find it
+    // (a search per repeated question made a load of 100,000 questions quadratic).
     for (q, (name, node)) in repeatNames.sorted(by: { $0.key < $1.key }) {
-      guard let source = firstIndex[name] else {
+      guard let source = questionIndex[name] else {
         let hint = Suggestions.hint(for: name, in: questions.filter { $0.type == .multi }.map(\.id))
         document.error("'repeat' names no question '\(name)'\(hint)", node)
         continue

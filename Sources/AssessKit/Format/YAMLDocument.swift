@@ -119,11 +119,16 @@ final class YAMLDocument {
   func location(ofOffset offset: Int, in node: YAMLNode) -> SourceLocation {
     let start = location(node)
     guard node.isScalar else { return start }
-    let value = node.string
-    let before = String(String.UnicodeScalarView(value.unicodeScalars.prefix(offset)))
-    let lineInValue = before.filter { $0 == "\n" }.count
-    let columnInLine =
-      before.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count } ?? 0
+    // The text before the offset, made only when there is some: every expression's own location
+    // is its offset 0, and making that empty text was most of placing one.
+    var lineInValue = 0
+    var columnInLine = 0
+    if offset > 0 {
+      let before = String(String.UnicodeScalarView(node.string.unicodeScalars.prefix(offset)))
+      lineInValue = before.filter { $0 == "\n" }.count
+      columnInLine =
+        before.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count } ?? 0
+    }
     switch node.style {
     case .literal, .folded:
       // The block's indentation is that of its first content line.

@@ -6,25 +6,16 @@ extension Questionnaire {
   /// questions in place.
   static func scaleContributors(of questions: [Question], scaleCount: Int) -> [[Int]] {
     var contributors = [[Int]](repeating: [], count: scaleCount)
-    guard scaleCount > 0 else { return contributors }
+    // The last question entered for each scale: a question with several options scoring on one
+    // scale is entered once, without a set of scales per question.
+    var last = [Int](repeating: -1, count: scaleCount)
     for i in questions.indices {
-      // The scales one question touches: a bit each for the first 64, a short list beyond.
-      var low: UInt64 = 0
-      var high: [Int] = []
       for option in questions[i].options {
-        for s in option.score.keys where s >= 0 && s < scaleCount {
-          if s < 64 {
-            low |= 1 << UInt64(s)
-          } else if !high.contains(s) {
-            high.append(s)
-          }
+        for s in option.score.keys where s >= 0 && s < scaleCount && last[s] != i {
+          last[s] = i
+          contributors[s].append(i)
         }
       }
-      while low != 0 {
-        contributors[low.trailingZeroBitCount].append(i)
-        low &= low - 1
-      }
-      for s in high { contributors[s].append(i) }
     }
     return contributors
   }
